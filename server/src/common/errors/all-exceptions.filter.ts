@@ -1,0 +1,76 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { ZodError } from 'zod';
+import { ERROR_CODES, type ErrorBody, type ErrorCode, toFieldIssues } from '@sunboard/shared';
+import { AppError } from './app-error';
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Fastify's own errors (body parsing, size, content type) carry `statusCode` and a `code` like FST_ERR_CTP_*. */
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/** Maps anything thrown in a request to the one error shape. Unknown errors become a logged 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const { status, body } = this.toResponse(exception, String(request.id));
+    if (status >= 500) {
+      this.logger.error(
+        { err: exception, requestId: body.requestId, method: request.method, route: request.routeOptions?.url },
+        'request failed',
+      );
+    }
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  toResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
+    const make = (code: ErrorCode, status: number, message?: string, details?: unknown) => ({
+      status,
+      body: { code, message: message ?? ERROR_CODES[code].message, ...(details !== undefined ? { details } : {}), requestId },
+    });
+    if (exception instanceof AppError) return make(exception.code, exception.status, exception.message, exception.details);
+    if (exception instanceof ZodError) return make('VALIDATION_FAILED', 400, undefined, toFieldIssues(exception));
+    if (exception instanceof ThrottlerException) return make('RATE_LIMITED', 429);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+      return make(code, status);
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverCode = (exception as unknown as { code?: string }).code ?? '';
+      if (/ER_DUP_ENTRY|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY/.test(driverCode)) return make('CONFLICT', 409);
+      return make('INTERNAL', 500);
+    }
+    const fe = exception as FastifyLikeError;
+    if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) return make('PAYLOAD_TOO_LARGE', 413);
+      if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) return make('UNSUPPORTED_MEDIA_TYPE', 415);
+      if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.statusCode === 400) {
+        return make('VALIDATION_FAILED', 400, '请求内容不是有效的 JSON', [{ path: '(body)', reason: '不是有效的 JSON' }]);
+      }
+      return make(STATUS_CODES[fe.statusCode] ?? 'BAD_REQUEST', fe.statusCode);
+    }
+    return make('INTERNAL', 500);
+  }
+}

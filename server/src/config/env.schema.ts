@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/** Placeholder secrets used in development; production refuses to start with any of them. */
+export const DEV_DEFAULTS = {
+  WECHAT_APPID: 'wx_sunboard_dev',
+  WECHAT_SECRET: 'sunboard-dev-wechat-secret',
+  JWT_SECRET: 'sunboard-dev-jwt-secret-change-me',
+  DATA_KEY: 'c3VuYm9hcmQtZGV2LWRhdGEta2V5LTMyLWJ5dGVzISE=',
+} as const;
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const bool = (dflt: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? dflt : ['true', '1', 'yes'].includes(v)));
+
+/**
+ * Every setting Sunboard reads, validated at start. This is the only place that reads process.env
+ * (docs/configuration.md explains each one).
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** mysql://user:pass@host:3306/db, or sqlite:relative/or/absolute/path.sqlite. Unset: the embedded SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^(mysql|mariadb):\/\//.test(v) || /^sqlite:/.test(v), {
+      message: 'must start with mysql://, mariadb:// or sqlite:',
+    }),
+  SQLITE_FILE: z.string().default('./data/sunboard.sqlite'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().min(1).optional(),
+  WECHAT_SECRET: z.string().min(1).optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(7 * 24 * 3600),
+  /** base64 of 32 bytes: the AES-256-GCM key for personal data at rest. */
+  DATA_KEY: z.string().optional(),
+  ADMIN_OPENIDS: csv,
+  UPLOAD_DIR: z.string().default('./data/uploads'),
+  /** Where the h5 build is served from; empty disables serving it. */
+  H5_DIR: z.string().optional(),
+  CORS_ORIGINS: csv,
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(30),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool(false),
+  /** Seed demo data when the database has no regions yet. */
+  SEED_DEMO: bool(false),
+  TRUST_PROXY: bool(false),
+});
+
+export type RawEnv = z.input<typeof envSchema>;
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  database: { type: 'mysql'; url: string; poolSize: number } | { type: 'sqlite'; file: string };
+  wechat: { apiBase: string; appid: string; secret: string; timeoutMs: number };
+  jwt: { secret: string; ttlSeconds: number };
+  dataKey: string;
+  adminOpenids: string[];
+  uploadDir: string;
+  h5Dir: string | null;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  loginRateLimit: { limit: number; windowSeconds: number };
+  log: { level: string; pretty: boolean };
+  seedDemo: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; throws a ConfigError that names every bad or missing setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const prod = e.NODE_ENV === 'production';
+  const secrets = ['WECHAT_APPID', 'WECHAT_SECRET', 'JWT_SECRET', 'DATA_KEY'] as const;
+  if (prod) {
+    const bad = secrets.filter((k) => !e[k] || e[k] === DEV_DEFAULTS[k]);
+    if (bad.length) {
+      throw new ConfigError(
+        `Refusing to start in production: ${bad.map((k) => `${k} is ${e[k] ? 'the development default' : 'missing'}`).join('; ')}`,
+      );
+    }
+  }
+  const dataKey = e.DATA_KEY ?? DEV_DEFAULTS.DATA_KEY;
+  if (Buffer.from(dataKey, 'base64').length !== 32) {
+    throw new ConfigError('Invalid settings:\n  DATA_KEY: must be base64 of exactly 32 bytes');
+  }
+  const url = e.DATABASE_URL;
+  const database: AppConfig['database'] =
+    url && /^(mysql|mariadb):\/\//.test(url)
+      ? { type: 'mysql', url: url.replace(/^mariadb:/, 'mysql:'), poolSize: e.DB_POOL_SIZE }
+      : { type: 'sqlite', file: url ? url.replace(/^sqlite:(\/\/)?/, '') : e.SQLITE_FILE };
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database,
+    wechat: {
+      apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+      appid: e.WECHAT_APPID ?? DEV_DEFAULTS.WECHAT_APPID,
+      secret: e.WECHAT_SECRET ?? DEV_DEFAULTS.WECHAT_SECRET,
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+    },
+    jwt: { secret: e.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
+    dataKey,
+    adminOpenids: e.ADMIN_OPENIDS,
+    uploadDir: e.UPLOAD_DIR,
+    h5Dir: e.H5_DIR ?? null,
+    corsOrigins: e.CORS_ORIGINS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    loginRateLimit: { limit: e.LOGIN_RATE_LIMIT, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    seedDemo: e.SEED_DEMO,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+/** True when the WeChat base URL points at a loopback fake rather than WeChat itself. */
+export function isFakeWechat(config: AppConfig): boolean {
+  return config.nodeEnv !== 'production' && /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?/.test(config.wechat.apiBase);
+}
