@@ -2,3 +2,4 @@ export * from './common';
 export * from './auth';
 export * from './regions';
 export * from './staff';
+export * from './notices';

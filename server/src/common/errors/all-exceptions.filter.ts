@@ -1,10 +1,15 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode, toFieldIssues } from '@sunboard/shared';
 import { AppError } from './app-error';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { h5Root } from '../static/h5-root';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -29,11 +34,22 @@ interface FastifyLikeError {
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  private readonly indexHtml: Buffer | null;
+
+  constructor(@Optional() @Inject(APP_CONFIG) config?: AppConfig) {
+    const root = config ? h5Root(config) : null;
+    this.indexHtml = root ? readFileSync(join(root, 'index.html')) : null;
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
+    if (this.indexHtml && exception instanceof NotFoundException && this.isPageRequest(request)) {
+      // The h5 app routes by hash; any other page path gets the app shell.
+      void reply.status(200).header('content-type', 'text/html; charset=utf-8').send(this.indexHtml);
+      return;
+    }
     const { status, body } = this.toResponse(exception, String(request.id));
     if (status >= 500) {
       this.logger.error(
@@ -42,6 +58,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private isPageRequest(request: FastifyRequest): boolean {
+    return request.method === 'GET' && !request.url.startsWith('/api') && String(request.headers.accept ?? '').includes('text/html');
   }
 
   toResponse(exception: unknown, requestId: string): { status: number; body: ErrorBody } {

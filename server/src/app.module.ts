@@ -1,0 +1,45 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthUserLoader } from './common/auth/auth-user.loader';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AuthGuard } from './common/guards/auth.guard';
+import { loggerOptions } from './common/logging/logger.options';
+import { ConfigModule } from './config/config.module';
+import type { AppConfig } from './config/env.schema';
+import { buildDataSourceOptions } from './database/database-options';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { RegionsModule } from './modules/regions/regions.module';
+import { UsersModule } from './modules/users/users.module';
+import { WechatModule } from './modules/wechat/wechat.module';
+
+/** The whole server, built from a validated config (tests build it with their own). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), migrationsRun: true }),
+        JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { expiresIn: config.jwt.ttlSeconds } }),
+        ThrottlerModule.forRoot([{ ttl: config.loginRateLimit.windowSeconds * 1000, limit: config.loginRateLimit.limit }]),
+        WechatModule,
+        HealthModule,
+        RegionsModule,
+        UsersModule,
+        AuthModule,
+      ],
+      providers: [
+        AuthUserLoader,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

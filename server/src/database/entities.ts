@@ -1,0 +1,8 @@
+import { Region } from '../modules/regions/region.entity';
+import { StaffInvite } from '../modules/staff/staff-invite.entity';
+import { StaffRoleGrant } from '../modules/users/staff-role.entity';
+import { User } from '../modules/users/user.entity';
+import { WechatToken } from '../modules/wechat/wechat-token.entity';
+
+/** Every entity TypeORM maps. Add new ones here. */
+export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken];
