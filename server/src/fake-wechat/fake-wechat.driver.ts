@@ -24,8 +24,8 @@ export class FakeWechatDriver {
     return JSON.parse(text) as T;
   }
 
-  async loginCode(openid: string, unionid?: string): Promise<string> {
-    return (await this.call<{ code: string }>('POST', '/__test/login-code', { openid, unionid })).code;
+  async loginCode(openid: string, unionid?: string, ttlSeconds?: number): Promise<string> {
+    return (await this.call<{ code: string }>('POST', '/__test/login-code', { openid, unionid, ttlSeconds })).code;
   }
 
   grantCredits(openid: string, templateId: string, count = 1) {
@@ -53,6 +53,7 @@ export class FakeWechatDriver {
     return this.call<{ expired: string[] }>('POST', '/__test/expire-token', {});
   }
 
+  /** Replaces the endpoint's fault queue; [] clears it. */
   injectFaults(endpoint: Endpoint, errors: Fault[]) {
     return this.call('POST', '/__test/faults', { endpoint, errors });
   }

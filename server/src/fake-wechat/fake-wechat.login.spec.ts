@@ -51,6 +51,15 @@ describe('fake WeChat: jscode2session', () => {
     expect(res.json.errmsg).toContain('code expired');
   });
 
+  it('lets a code carry its own lifetime (ttlSeconds 0: expired at once)', async () => {
+    const res = await raw.jscode2session(await driver.loginCode('o_alice', undefined, 0));
+    expect(res.json.errcode).toBe(40029);
+    expect(res.json.errmsg).toContain('code expired');
+    const long = await driver.loginCode('o_alice', undefined, 3600);
+    await driver.advanceClock(600);
+    expect((await raw.jscode2session(long)).json.openid).toBe('o_alice');
+  });
+
   it('checks appid (40013) and secret (40125) before the code', async () => {
     const code = await driver.loginCode('o_alice');
     expect((await raw.jscode2session(code, 'wx_other')).json.errcode).toBe(40013);

@@ -55,6 +55,16 @@ describe('fake WeChat: test routes', () => {
     expect((await driver.stats()).endpoints.stable_token).toEqual({ calls: 4, errors: 3 });
   });
 
+  it('replaces the queue on each injection, and [] clears it', async () => {
+    await driver.injectFaults('stable_token', [45009, 45009]);
+    await driver.injectFaults('stable_token', [-1]);
+    expect((await raw.stableToken()).json.errcode).toBe(-1);
+    expect(typeof (await raw.stableToken()).json.access_token).toBe('string');
+    await driver.injectFaults('stable_token', ['http500', 'http500']);
+    await driver.injectFaults('stable_token', []);
+    expect((await raw.stableToken()).status).toBe(200);
+  });
+
   it('keeps fault queues per endpoint', async () => {
     await driver.injectFaults('msg_sec_check', [45011]);
     expect(typeof (await raw.stableToken()).json.access_token).toBe('string');

@@ -11,6 +11,8 @@ export interface LoginCode {
   openid: string;
   unionid?: string;
   issuedAtMs: number;
+  /** Overrides the fake's codeTtlSeconds for this code. */
+  ttlSeconds?: number;
   usedAtMs?: number;
 }
 
@@ -93,9 +95,9 @@ export class FakeWechatState {
     this.nextMsgid = FIRST_MSGID;
   }
 
-  issueCode(openid: string, unionid?: string): string {
+  issueCode(openid: string, unionid?: string, ttlSeconds?: number): string {
     const code = randomBytes(16).toString('hex');
-    this.codes.set(code, { openid, unionid, issuedAtMs: this.now() });
+    this.codes.set(code, { openid, unionid, issuedAtMs: this.now(), ttlSeconds });
     return code;
   }
 

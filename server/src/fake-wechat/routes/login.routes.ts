@@ -28,7 +28,7 @@ export function loginRoutes(app: FastifyInstance, ctx: FakeContext): void {
       if (!code) throw new WechatFault(40029);
       if (code.usedAtMs !== undefined) throw new WechatFault(40163);
       const now = ctx.state.now();
-      if (now - code.issuedAtMs >= ctx.options.codeTtlSeconds * 1000) throw new WechatFault(40029, EXPIRED_CODE_ERRMSG);
+      if (now - code.issuedAtMs >= (code.ttlSeconds ?? ctx.options.codeTtlSeconds) * 1000) throw new WechatFault(40029, EXPIRED_CODE_ERRMSG);
       code.usedAtMs = now;
       if (code.openid.startsWith('o_blocked')) throw new WechatFault(40226);
       const json: Record<string, unknown> = { session_key: randomBytes(16).toString('base64'), openid: code.openid };

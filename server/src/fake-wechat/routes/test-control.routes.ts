@@ -24,11 +24,11 @@ export function testControlRoutes(app: FastifyInstance, ctx: FakeContext): void 
     return { expired };
   });
 
-  testRoute(app, 'POST', '/__test/faults', z.object({ endpoint, errors: z.array(fault).min(1).max(1000) }), (i) => {
-    const queue = state.faults.get(i.endpoint) ?? [];
-    queue.push(...i.errors);
-    state.faults.set(i.endpoint, queue);
-    return { endpoint: i.endpoint, queued: queue };
+  /** Replaces the endpoint's queue: its next N calls answer these, in order. `errors: []` clears it. */
+  testRoute(app, 'POST', '/__test/faults', z.object({ endpoint, errors: z.array(fault).max(1000) }), (i) => {
+    if (i.errors.length) state.faults.set(i.endpoint, [...i.errors]);
+    else state.faults.delete(i.endpoint);
+    return { endpoint: i.endpoint, queued: state.faults.get(i.endpoint) ?? [] };
   });
   testRoute(app, 'DELETE', '/__test/faults', z.object({}), () => {
     state.faults.clear();

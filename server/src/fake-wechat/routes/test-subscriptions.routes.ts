@@ -27,10 +27,17 @@ export function testSubscriptionRoutes(app: FastifyInstance, ctx: FakeContext): 
       .headers({ ...CORS, 'access-control-allow-headers': typeof asked === 'string' ? asked : 'content-type' })
       .send();
   });
-  testRoute(app, 'POST', '/__test/login-code', z.object({ openid, unionid: z.string().min(1).max(128).optional() }), (input, _req, reply) => {
-    reply.headers(CORS);
-    return { code: state.issueCode(input.openid, input.unionid) };
-  });
+  /** `ttlSeconds` overrides the code's lifetime (0: already expired), for expiry tests across processes. */
+  testRoute(
+    app,
+    'POST',
+    '/__test/login-code',
+    z.object({ openid, unionid: z.string().min(1).max(128).optional(), ttlSeconds: z.coerce.number().int().min(0).max(86_400).optional() }),
+    (input, _req, reply) => {
+      reply.headers(CORS);
+      return { code: state.issueCode(input.openid, input.unionid, input.ttlSeconds) };
+    },
+  );
 
   const status = (o: string, t: string) => ({
     openid: o,
