@@ -20,7 +20,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     bodyLimit: config.bodyLimitBytes,
     genReqId: genRequestId,
     trustProxy: config.trustProxy,
-    maxParamLength: 200,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -56,8 +55,8 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 10, fields: 20 } });
 
   const h5Dir = h5Root(config);
-  if (h5Dir) await app.register(fastifyStatic, { root: h5Dir, prefix: '/', index: ['index.html'], wildcard: false, decorateReply: true });
+  if (h5Dir) await app.register(fastifyStatic, { root: h5Dir, prefix: '/', index: ['index.html'], wildcard: false });
 
-  setupOpenApi(app);
+  await setupOpenApi(app);
   return app;
 }

@@ -74,6 +74,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof ThrottlerException) return make('RATE_LIMITED', 429);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Fastify's body-parsing failures reach here wrapped by Nest as a plain 400.
+      if (status === 400) return make('VALIDATION_FAILED', 400, '请求内容格式有误', [{ path: '(body)', reason: /JSON/i.test(exception.message) ? '不是有效的 JSON' : '格式有误' }]);
       const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
       return make(code, status);
     }
