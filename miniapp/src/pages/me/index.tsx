@@ -1,0 +1,117 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ROLE_LABELS } from '@sunboard/shared';
+import { useState } from 'react';
+import { PageRoot } from '../../components/PageRoot';
+import { Pressable } from '../../components/Pressable';
+import { SessionGate } from '../../components/SessionGate';
+import { Toggle } from '../../components/Toggle';
+import { describeError } from '../../lib/api-error';
+import { ROUTES } from '../../lib/routes';
+import { relogin } from '../../services/auth';
+import { updateMe } from '../../services/users';
+import { useSession } from '../../stores/session';
+import styles from './index.module.scss';
+
+function toast(title: string, icon: 'none' | 'success' = 'none') {
+  void Taro.showToast({ title, icon, duration: 2500 });
+}
+
+function Profile() {
+  const user = useSession((s) => s.user);
+  const setUser = useSession((s) => s.setUser);
+  const [savingElder, setSavingElder] = useState(false);
+  const [relogging, setRelogging] = useState(false);
+  if (!user) return null;
+
+  const toggleElder = async (next: boolean) => {
+    const before = user;
+    setSavingElder(true);
+    // Applies at once everywhere (PageRoot reads the store); the server keeps it for next time.
+    setUser({ ...user, elderMode: next });
+    try {
+      await updateMe({ elderMode: next });
+      toast(next ? '已开启大字模式' : '已关闭大字模式');
+    } catch (err) {
+      setUser(before);
+      toast(describeError(err));
+    } finally {
+      setSavingElder(false);
+    }
+  };
+
+  const doRelogin = async () => {
+    setRelogging(true);
+    try {
+      await relogin();
+      toast('已重新登录', 'success');
+    } catch (err) {
+      toast(describeError(err));
+    } finally {
+      setRelogging(false);
+    }
+  };
+
+  return (
+    <View>
+      <View className={styles.section}>
+        <Text className={styles.sectionTitle}>我的信息</Text>
+        <Text className={styles.name}>{user.displayName}</Text>
+        <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.regionPicker })}>
+          <View className={styles.rowTexts}>
+            <Text className={styles.rowLabel}>居住社区</Text>
+            <Text className={styles.rowValue}>{user.homeRegion ? user.homeRegion.fullName : '尚未选择'}</Text>
+          </View>
+          <Text className={styles.rowAction}>{user.homeRegion ? '更换' : '去选择'}</Text>
+        </Pressable>
+      </View>
+
+      <View className={styles.section}>
+        <Text className={styles.sectionTitle}>阅读设置</Text>
+        <Toggle
+          label='大字模式'
+          description='放大文字和按钮，看得更清楚'
+          checked={user.elderMode}
+          disabled={savingElder}
+          onChange={(next) => void toggleElder(next)}
+        />
+      </View>
+
+      <View className={styles.section}>
+        <Text className={styles.sectionTitle}>工作人员</Text>
+        {user.staffRoles.length > 0 ? (
+          user.staffRoles.map((r) => (
+            <View key={r.id} className={styles.role}>
+              <Text className={styles.roleName}>角色：{ROLE_LABELS[r.role] ?? r.role}</Text>
+              <Text className={styles.roleRegion}>区域：{r.region ? r.region.fullName : '全部区域'}</Text>
+            </View>
+          ))
+        ) : (
+          <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.staffClaim })}>
+            <View className={styles.rowTexts}>
+              <Text className={styles.rowLabel}>工作人员认证</Text>
+              <Text className={styles.rowValue}>网格员、审核人凭邀请码认证</Text>
+            </View>
+            <Text className={styles.rowAction}>去认证</Text>
+          </Pressable>
+        )}
+      </View>
+
+      <View className={styles.bottom}>
+        <Pressable className={styles.secondary} disabled={relogging} onPress={() => void doRelogin()}>
+          {relogging ? '正在重新登录…' : '重新登录'}
+        </Pressable>
+      </View>
+    </View>
+  );
+}
+
+export default function MePage() {
+  return (
+    <PageRoot title='我的'>
+      <SessionGate>
+        <Profile />
+      </SessionGate>
+    </PageRoot>
+  );
+}
