@@ -13,6 +13,7 @@ import type { AppConfig } from './config/env.schema';
 import { buildDataSourceOptions } from './database/database-options';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
@@ -32,6 +33,7 @@ export class AppModule {
         WechatModule,
         HealthModule,
         RegionsModule,
+        NoticesModule,
         UsersModule,
         AuthModule,
       ],

@@ -3,6 +3,7 @@ import { StaffInvite } from '../modules/staff/staff-invite.entity';
 import { StaffRoleGrant } from '../modules/users/staff-role.entity';
 import { User } from '../modules/users/user.entity';
 import { WechatToken } from '../modules/wechat/wechat-token.entity';
+import { Notice } from '../modules/notices/notice.entity';
 
 /** Every entity TypeORM maps. Add new ones here. */
-export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken];
+export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice];
