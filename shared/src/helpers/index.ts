@@ -1,1 +1,2 @@
 export * from './zod-issues';
+export * from './personal-data';
