@@ -3,3 +3,4 @@ export * from './auth';
 export * from './regions';
 export * from './staff';
 export * from './notices';
+export * from './uploads';

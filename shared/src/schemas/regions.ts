@@ -62,5 +62,8 @@ export interface ImportRowError {
 
 export interface RegionImportResultDto {
   created: number;
+  /** Existing regions renamed or moved. */
   updated: number;
+  /** Rows naming an existing region exactly as it already is. */
+  unchanged: number;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common';
+import { cursorQuerySchema, idSchema } from './common';
 import { staffRoleSchema, type RegionRefDto } from './auth';
 import type { StaffRole } from '../enums/roles';
 
@@ -21,6 +21,16 @@ export const claimInviteSchema = z
   })
   .strict();
 export type ClaimInviteInput = z.infer<typeof claimInviteSchema>;
+
+/** `GET /api/staff/invites`: newest first, a page at a time. */
+export const listInvitesQuerySchema = cursorQuerySchema;
+export type ListInvitesQuery = z.infer<typeof listInvitesQuerySchema>;
+
+/** `GET /api/staff`: active grants inside the caller's scope, optionally only under one region. */
+export const listStaffQuerySchema = z.object({
+  regionId: idSchema.optional(),
+});
+export type ListStaffQuery = z.infer<typeof listStaffQuerySchema>;
 
 export interface InviteDto {
   id: number;
