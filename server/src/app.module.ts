@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         NoticesModule,
         UsersModule,
         AuthModule,
+        StaffModule,
       ],
       providers: [
         AuthUserLoader,
