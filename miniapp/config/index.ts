@@ -44,7 +44,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
-    copy: { patterns: [], options: {} },
+    // h5: a favicon (the browser asks for one; without it the server answers 404).
+    copy: {
+      patterns: env === 'h5' ? [{ from: 'src/assets/tabbar/home-active.png', to: 'dist/h5/favicon.png' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

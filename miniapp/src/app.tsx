@@ -1,8 +1,12 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { labelH5Chrome } from './lib/h5-chrome';
+import { installRemSizing } from './lib/h5-rem';
 import { startSession } from './services/auth';
 import './app.scss';
+
+// h5: rem base before the first render (replaces Taro's inline script, which CSP blocks).
+if (process.env.TARO_ENV === 'h5') installRemSizing();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -1,6 +1,7 @@
 /**
  * h5 only: Taro's navigation bar draws its back/home controls as bare <div>s with an SVG.
- * Give them a role, a Chinese name and keyboard access. Runs once at launch (the bar is created
+ * Give them a role, a Chinese name and keyboard access; and keep the tab bar's links quiet
+ * under the server's CSP. Runs once at launch (the bar is created
  * before the app mounts; if not, as soon as it appears).
  */
 const CONTROLS: Array<[selector: string, label: string]> = [
@@ -32,7 +33,18 @@ function label(root: ParentNode): boolean {
 }
 
 export function labelH5Chrome(): void {
-  if (typeof document === 'undefined' || label(document) || typeof MutationObserver === 'undefined') return;
+  if (typeof document === 'undefined') return;
+  // Tab bar items are <a href="javascript:;">: the CSP (script-src 'self') blocks that URL and
+  // logs an error on every tap. Cancel the navigation; Taro's own click handler still switches tabs.
+  document.addEventListener(
+    'click',
+    (e) => {
+      const target = e.target as Element | null;
+      if (target?.closest?.('a.weui-tabbar__item')) e.preventDefault();
+    },
+    true,
+  );
+  if (label(document) || typeof MutationObserver === 'undefined') return;
   const observer = new MutationObserver(() => {
     if (label(document)) observer.disconnect();
   });

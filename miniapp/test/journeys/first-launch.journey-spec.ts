@@ -49,7 +49,13 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Waits for running animations/transitions (Taro slides pages in) to finish. */
+async function settle(): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
+}
+
 async function shot(name: string, fullPage = false): Promise<void> {
+  await settle();
   await page.screenshot({ path: path.join(SHOTS, `first-launch-${name}.png`), fullPage });
 }
 
@@ -72,13 +78,28 @@ async function checkPageBasics(where: string): Promise<void> {
     await cdp.detach();
   }
 
-  // The same from the DOM side: every visible button/input has a name Playwright can see.
-  const controls = page.locator('button:visible, [role=button]:visible, [role=switch]:visible, input:visible');
-  const count = await controls.count();
-  for (let i = 0; i < count; i++) {
-    const snapshot = await controls.nth(i).ariaSnapshot();
-    expect({ where, snapshot }).toEqual({ where, snapshot: expect.stringMatching(/^- (button|switch|textbox|checkbox)[^\n]*"[^"]+"/) });
-  }
+  // The same from the DOM side: every visible button/switch/input has a name (label, aria-label or text).
+  const unnamedControls = await page.evaluate(() => {
+    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const nameOf = (el: Element): string => {
+      const aria = el.getAttribute('aria-label');
+      if (aria?.trim()) return aria;
+      const labelledBy = el.getAttribute('aria-labelledby');
+      if (labelledBy) return labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      if (el instanceof HTMLInputElement) return Array.from(el.labels ?? []).map((l) => l.textContent ?? '').join(' ');
+      return el.textContent ?? '';
+    };
+    return Array.from(document.querySelectorAll('button, [role=button], [role=switch], input, textarea'))
+      .filter(visible)
+      .filter((el) => !nameOf(el).trim())
+      .map((el) => el.outerHTML.slice(0, 200));
+  });
+  expect({ where, unnamedControls }).toEqual({ where, unnamedControls: [] });
+}
+
+/** A Taro page's container (tab pages stay in the DOM, hidden, when another one shows). */
+function taroPage(route: string) {
+  return page.locator(`[id^="${route}"]`);
 }
 
 async function fontSizePx(locator: ReturnType<Page['locator']>): Promise<number> {
@@ -92,14 +113,18 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-journey-'));
   stack = await startStack({ sqliteFile: path.join(workDir, 'journey.sqlite'), seedDemo: true, port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${path.join(workDir, 'chromium-profile')}`],
-  });
+  // chromium.launch gives every run a fresh temporary profile (user-data dir) of its own.
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
   page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  // Console errors too: a CSP violation or a failed request shows up there.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) pageErrors.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`);
+  });
 });
 
 afterAll(async () => {
@@ -145,7 +170,8 @@ test('a new resident logs in silently, picks a community, reads a notice and tur
   const communityName = ((await communityRow.locator('span').first().textContent()) ?? '').trim();
   expect(communityName).toMatch(/(社区|村)$/);
   await communityRow.click();
-  await expect(communityRow.getAttribute('aria-pressed')).resolves.toBe('true');
+  // The row now says it is chosen, in words and to screen readers.
+  await page.getByRole('button', { name: new RegExp(`^${escapeRegExp(communityName)}.*已选$`), pressed: true }).waitFor();
   const confirm = page.getByRole('button', { name: `确认选择${communityName}` });
   await confirm.waitFor();
   await expect(page.getByText(`${district} / ${street} / ${communityName}`).isVisible()).resolves.toBe(true);
@@ -186,7 +212,9 @@ test('a new resident logs in silently, picks a community, reads a notice and tur
 
   // 4. Open a notice: title, the elements panel, the body.
   const opened = shown[0];
+  const detailResponse = page.waitForResponse((r) => r.url().endsWith(`/api/notices/${opened.id}`) && r.status() === 200);
   await page.getByRole('list', { name: '公开信息列表' }).getByRole('button', { name: new RegExp(escapeRegExp(opened.title)) }).click();
+  const detail = (await (await detailResponse).json()) as { body: string };
   await page.getByRole('heading', { name: opened.title, level: 1 }).waitFor();
   const elements = page.getByRole('region', { name: '公开要素' });
   await elements.waitFor();
@@ -196,7 +224,18 @@ test('a new resident logs in silently, picks a community, reads a notice and tur
   await expect(elements.textContent()).resolves.toContain(opened.publisher);
   await expect(page.getByText('公开内容', { exact: true }).isVisible()).resolves.toBe(true);
   await shot('05-notice-detail');
-  await shot('05-notice-detail-full', true);
+  // The body is the server's sanitised HTML, rendered as HTML (paragraphs, not tags as text).
+  const article = page.getByRole('article');
+  const firstParagraph = detail.body.match(/<p[^>]*>([^<]{4,})/)?.[1]?.trim();
+  expect(detail.body).toContain('<');
+  await expect(article.textContent()).resolves.not.toContain('<p');
+  if (firstParagraph) {
+    const paragraph = article.locator('p').filter({ hasText: firstParagraph.slice(0, 12) }).first();
+    await paragraph.scrollIntoViewIfNeeded();
+    await expect(paragraph.isVisible()).resolves.toBe(true);
+    expect(await fontSizePx(paragraph)).toBeGreaterThanOrEqual(14);
+  }
+  await shot('05-notice-detail-body');
   await checkPageBasics('notice detail');
 
   // 5. Back (the navigation bar's back button) → the same feed.
@@ -207,16 +246,17 @@ test('a new resident logs in silently, picks a community, reads a notice and tur
 
   // 6. 我的 → 大字模式.
   await page.locator('.weui-tabbar__item').filter({ hasText: '我的' }).click();
-  const elderSwitch = page.getByRole('switch', { name: '大字模式' });
+  const me = taroPage('/pages/me/index');
+  const elderSwitch = me.getByRole('switch', { name: '大字模式' });
   await elderSwitch.waitFor();
   await expect(elderSwitch.getAttribute('aria-checked')).resolves.toBe('false');
-  await expect(page.getByText(homePath).isVisible()).resolves.toBe(true);
-  await expect(page.getByRole('button', { name: /工作人员认证/ }).isVisible()).resolves.toBe(true);
+  await expect(me.getByText(homePath).isVisible()).resolves.toBe(true);
+  await expect(me.getByRole('button', { name: /工作人员认证/ }).isVisible()).resolves.toBe(true);
   await shot('07-me');
   await checkPageBasics('me');
 
-  const bodyText = page.getByText('放大文字和按钮，看得更清楚');
-  const homeLine = page.getByText(homePath);
+  const bodyText = me.getByText('放大文字和按钮，看得更清楚');
+  const homeLine = me.getByText(homePath);
   const before = { desc: await fontSizePx(bodyText), home: await fontSizePx(homeLine) };
 
   const elderPatch = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
@@ -225,7 +265,7 @@ test('a new resident logs in silently, picks a community, reads a notice and tur
   expect(elderResponse.status()).toBe(200);
   expect(((await elderResponse.json()) as UserDto).elderMode).toBe(true);
   await expect(elderSwitch.getAttribute('aria-checked')).resolves.toBe('true');
-  await expect(page.getByText('已开启', { exact: true }).isVisible()).resolves.toBe(true);
+  await expect(me.getByText('已开启', { exact: true }).isVisible()).resolves.toBe(true);
 
   const after = { desc: await fontSizePx(bodyText), home: await fontSizePx(homeLine) };
   expect(after.desc).toBeGreaterThan(before.desc);
@@ -233,7 +273,7 @@ test('a new resident logs in silently, picks a community, reads a notice and tur
   expect(after.desc).toBeGreaterThanOrEqual(18);
   expect(after.home).toBeGreaterThanOrEqual(18);
   // Tap targets ≥ 60×60 in elder mode.
-  for (const control of [elderSwitch, page.getByRole('button', { name: '重新登录' })]) {
+  for (const control of [elderSwitch, me.getByRole('button', { name: '重新登录' })]) {
     const box = await control.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(60);
   }
@@ -243,18 +283,19 @@ test('a new resident logs in silently, picks a community, reads a notice and tur
 
   // 7. It applies app-wide: the home feed's text is large too, and it survives a reload.
   await page.locator('.weui-tabbar__item').filter({ hasText: '首页' }).click();
-  const firstCardTitle = page.getByText(shown[0].title, { exact: true }).first();
+  const home = taroPage('/pages/home/index');
+  const firstCardTitle = home.getByRole('list', { name: '公开信息列表' }).getByText(shown[0].title, { exact: true });
   await firstCardTitle.waitFor();
   expect(await fontSizePx(firstCardTitle)).toBeGreaterThanOrEqual(18);
-  const chip = page.getByRole('button', { name: /全部$/ });
+  const chip = home.getByRole('button', { name: /全部$/ });
   expect((await chip.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(60);
   await shot('09-home-elder');
 
   await page.reload();
   await page.getByRole('button', { name: `当前社区：${communityName}，点按更换` }).waitFor();
-  const summary = page.getByText(shown[0].title, { exact: true }).first();
-  await summary.waitFor();
-  expect(await fontSizePx(summary)).toBeGreaterThanOrEqual(18);
+  const cardTitle = taroPage('/pages/home/index').getByRole('list', { name: '公开信息列表' }).getByText(shown[0].title, { exact: true });
+  await cardTitle.waitFor();
+  expect(await fontSizePx(cardTitle)).toBeGreaterThanOrEqual(18);
   await expect(page.evaluate(() => document.documentElement.classList.contains('sb-elder'))).resolves.toBe(true);
 
   expect(pageErrors).toEqual([]);

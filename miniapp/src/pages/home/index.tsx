@@ -99,7 +99,7 @@ function Feed({ home }: { home: RegionRefDto }) {
         {urgent > 0 ? (
           <View className={styles.bannerWrap}>
             <Pressable className={styles.banner} onPress={() => openNotice(list.items[0].id)}>
-              <Text className={styles.bannerTitle}>【紧急】{urgent > 1 ? `有 ${urgent} 条紧急通知` : '紧急通知'}</Text>
+              <Text className={styles.bannerTitle}>【紧急】有 {urgent} 条紧急通知</Text>
               <Text className={styles.bannerText}>{list.items[0].title}</Text>
             </Pressable>
           </View>

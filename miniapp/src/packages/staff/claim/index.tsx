@@ -20,6 +20,10 @@ function ClaimForm() {
   const submit = async () => {
     if (busy) return;
     // Same rules as the server (shared schema), so most mistakes are caught without a round trip.
+    if (!code.trim()) {
+      setError('请输入邀请码');
+      return;
+    }
     const parsed = claimInviteSchema.safeParse({ code });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? '请输入邀请码');
