@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AuthUserLoader } from './common/auth/auth-user.loader';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AuthGuard } from './common/guards/auth.guard';
@@ -11,9 +12,11 @@ import { loggerOptions } from './common/logging/logger.options';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { buildDataSourceOptions } from './database/database-options';
+import { serializeSqliteTransactions } from './database/sqlite-transactions';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { PostersModule } from './modules/posters/posters.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
@@ -28,7 +31,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(config), migrationsRun: true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...buildDataSourceOptions(config), migrationsRun: true }),
+          dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
+        }),
         JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { expiresIn: config.jwt.ttlSeconds } }),
         ThrottlerModule.forRoot([{ ttl: config.loginRateLimit.windowSeconds * 1000, limit: config.loginRateLimit.limit }]),
         WechatModule,
@@ -38,6 +44,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         StaffModule,
+        PostersModule,
       ],
       providers: [
         AuthUserLoader,
