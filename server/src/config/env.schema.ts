@@ -62,6 +62,8 @@ export const envSchema = z.object({
   /** Seed demo data when the database has no regions yet. */
   SEED_DEMO: bool(false),
   TRUST_PROXY: bool(false),
+  /** A font file with Chinese glyphs for PDF posters (a .ttc may name its face: `file.ttc#PostScriptName`). Unset: known system paths. */
+  CJK_FONT_PATH: z.string().optional(),
 });
 
 export type RawEnv = z.input<typeof envSchema>;
@@ -83,6 +85,8 @@ export interface AppConfig {
   log: { level: string; pretty: boolean };
   seedDemo: boolean;
   trustProxy: boolean;
+  /** CJK_FONT_PATH, or null to search the known system paths. */
+  cjkFontPath: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
+    cjkFontPath: e.CJK_FONT_PATH ?? null,
   };
 }
 

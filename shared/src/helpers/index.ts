@@ -1,2 +1,3 @@
 export * from './zod-issues';
 export * from './personal-data';
+export * from './notice-scene';
