@@ -16,6 +16,7 @@ import { serializeSqliteTransactions } from './database/sqlite-transactions';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { PostersModule } from './modules/posters/posters.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UsersModule } from './modules/users/users.module';
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         StaffModule,
+        PostersModule,
       ],
       providers: [
         AuthUserLoader,
