@@ -19,6 +19,7 @@ import { NoticesModule } from './modules/notices/notices.module';
 import { PostersModule } from './modules/posters/posters.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         StaffModule,
         PostersModule,
+        UploadsModule,
       ],
       providers: [
         AuthUserLoader,

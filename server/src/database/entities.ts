@@ -4,6 +4,8 @@ import { StaffRoleGrant } from '../modules/users/staff-role.entity';
 import { User } from '../modules/users/user.entity';
 import { WechatToken } from '../modules/wechat/wechat-token.entity';
 import { Notice } from '../modules/notices/notice.entity';
+import { Attachment } from '../modules/uploads/attachment.entity';
+import { NoticeTable } from '../modules/uploads/notice-table.entity';
 
 /** Every entity TypeORM maps. Add new ones here. */
-export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice];
+export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, Attachment, NoticeTable];

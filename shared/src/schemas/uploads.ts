@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PersonalDataKind } from '../helpers/personal-data';
 
 export const ATTACHMENT_KINDS = ['image', 'pdf', 'xlsx'] as const;
@@ -37,3 +38,17 @@ export interface NoticeTableDto {
   rowCount: number;
   createdAt: string;
 }
+
+/** Limits of `POST /api/notice-tables/import`, shown to staff before they pick a file. */
+export const NOTICE_TABLE_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxRows: 2000, maxColumns: 50, maxTitleChars: 120 } as const;
+
+/** The text fields of `POST /api/notice-tables/import` (multipart, beside the `file`). */
+export const noticeTableImportSchema = z.object({
+  title: z
+    .string({ message: '标题必须是文字' })
+    .trim()
+    .refine((s) => [...s].length <= NOTICE_TABLE_LIMITS.maxTitleChars, { message: `标题不能超过 ${NOTICE_TABLE_LIMITS.maxTitleChars} 个字` })
+    .optional()
+    .transform((s) => (s ? s : undefined)),
+});
+export type NoticeTableImportInput = z.infer<typeof noticeTableImportSchema>;
