@@ -6,7 +6,7 @@ import type { PosterContent } from './poster-content';
 export const A4 = { width: 595.28, height: 841.89 } as const;
 
 /** Bump when the layout changes: it is part of the poster cache key. */
-export const POSTER_LAYOUT_VERSION = 1;
+export const POSTER_LAYOUT_VERSION = 2;
 
 const M = 48;
 const W = A4.width - 2 * M;
@@ -59,10 +59,10 @@ export function renderPosterPdf(content: PosterContent, codePng: Buffer, font: C
    * Text of the current face and size in at most `maxLines` lines (cut with …); returns the height
    * used. pdfkit's line height is the face's line height plus `lineGap`.
    */
-  const block = (text: string, x: number, top: number, o: { width: number; lineGap: number; maxLines: number; align?: 'justify' }): number => {
+  const block = (text: string, x: number, top: number, o: { width: number; lineGap: number; maxLines: number }): number => {
     const lineHeight = doc.currentLineHeight(true) + o.lineGap;
     const height = Math.min(doc.heightOfString(text, { width: o.width, lineGap: o.lineGap }), o.maxLines * lineHeight);
-    doc.text(text, x, top, { width: o.width, lineGap: o.lineGap, height: height + 1, ellipsis: true, align: o.align });
+    doc.text(text, x, top, { width: o.width, lineGap: o.lineGap, height: height + 1, ellipsis: true });
     return height;
   };
 
@@ -124,7 +124,8 @@ export function renderPosterPdf(content: PosterContent, codePng: Buffer, font: C
     const excerpt = use('regular', 12, content.excerpt);
     const lines = Math.floor((boxTop - 16 - y) / (doc.currentLineHeight(true) + 5));
     doc.fillColor(COLORS.ink);
-    if (lines > 0) block(excerpt, M, y, { width: W, lineGap: 5, maxLines: lines, align: 'justify' });
+    // Left-aligned: justifying stretches the spaces around numbers in Chinese text into gaps.
+    if (lines > 0) block(excerpt, M, y, { width: W, lineGap: 5, maxLines: lines });
   }
 
   // The code box at the foot.
