@@ -85,8 +85,15 @@ describe('notice board: GET /api/notices/:id/qrcode and /api/notices/:id/poster.
     const pending = await makeNotice(t.db, { regionId: tree.communityA1.id, status: 'pending_review' });
     const withdrawn = await makeNotice(t.db, { regionId: tree.communityA1.id, status: 'withdrawn', publishedAt: new Date() });
     const expired = await makeNotice(t.db, { regionId: tree.communityA1.id, status: 'expired', publishedAt: new Date() });
+    // Still `published`, but its 公示 period is over: the list is no longer public.
+    const ended = await makeNotice(t.db, {
+      regionId: tree.communityA1.id,
+      kind: 'publicity',
+      publicityStartsAt: new Date(Date.now() - 8 * 86_400_000),
+      publicityEndsAt: new Date(Date.now() - 60_000),
+    });
     const before = await wxacodeCalls();
-    for (const id of [draft.id, pending.id, withdrawn.id, expired.id, 999999]) {
+    for (const id of [draft.id, pending.id, withdrawn.id, expired.id, ended.id, 999999]) {
       for (const res of [await qrcode(id), await poster(id)]) {
         expect(res.status).toBe(404);
         expect(res.body).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
@@ -127,8 +134,8 @@ describe('notice board: GET /api/notices/:id/qrcode and /api/notices/:id/poster.
       kind: 'publicity',
       domain: 'social_assistance',
       docNo: '马街〔2026〕18号',
-      publicityStartsAt: new Date('2026-11-24T00:00:00+08:00'),
-      publicityEndsAt: new Date('2026-11-30T23:59:59+08:00'),
+      publicityStartsAt: new Date(Date.now() - 2 * 86_400_000),
+      publicityEndsAt: new Date(Date.now() + 5 * 86_400_000),
       body: '<p>各位居民：</p><p>经入户调查和民主评议，现将拟纳入低保的对象名单予以公示。</p><script>alert(1)</script>',
     });
     const before = await wxacodeCalls();

@@ -68,9 +68,16 @@ export class PostersService {
     return { pdf: await work, noticeId: notice.id, title: content.title };
   }
 
+  /**
+   * A notice residents may read, as the notice page decides: published, and not a 公示 whose period
+   * has ended (the expiry job marks those `expired` within a minute; until then the end time rules).
+   */
   private async published(id: number): Promise<Notice> {
     const notice = await this.notices.findOneBy({ id, status: 'published' });
     if (!notice) throw AppError.notFound('公告');
+    if (notice.kind === 'publicity' && notice.publicityEndsAt && notice.publicityEndsAt.getTime() <= Date.now()) {
+      throw new AppError('NOT_FOUND', '该公示的公示期已满，已不再公开');
+    }
     return notice;
   }
 }
