@@ -1,6 +1,7 @@
 import { Foundation1764150000000 } from './1764150000000-Foundation';
 import { Notices1764150100000 } from './1764150100000-Notices';
 import { Uploads1764150300000 } from './1764150300000-Uploads';
+import { NoticeSearch1764150400000 } from './1764150400000-NoticeSearch';
 
 /** Every migration, in order. Add new ones at the end (file name: <unix-ms>-<PascalName>.ts). */
-export const MIGRATIONS = [Foundation1764150000000, Notices1764150100000, Uploads1764150300000];
+export const MIGRATIONS = [Foundation1764150000000, Notices1764150100000, Uploads1764150300000, NoticeSearch1764150400000];

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { STAFF_ROLES, type StaffRole } from '@sunboard/shared';
 import { Notice } from '../../modules/notices/notice.entity';
 import { escapeHtml } from '../../modules/notices/notice-html';
+import { NoticeSearchIndexer } from '../../modules/notices/search/notice-search.indexer';
 import { Region } from '../../modules/regions/region.entity';
 import { StaffRoleGrant } from '../../modules/users/staff-role.entity';
 import { User } from '../../modules/users/user.entity';
@@ -19,6 +20,8 @@ export async function seedDemo(db: DataSource): Promise<Record<string, number>> 
     const regions = await seedRegions(m);
     const users = await seedAccounts(m, regions);
     const notices = await seedNotices(m, regions, users);
+    // The published ones become searchable, as publishing through the workflow makes them.
+    await NoticeSearchIndexer.reindexAll(m);
     return {
       regions: regions.size,
       users: users.size,

@@ -4,11 +4,14 @@ import { RegionsModule } from '../regions/regions.module';
 import { Notice } from './notice.entity';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
+import { NoticeEtagHook } from './notice-etag.hook';
+import { NoticeFeedService } from './notice-feed.service';
+import { NoticeSearchService } from './search/notice-search.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notice]), RegionsModule],
   controllers: [NoticesController],
-  providers: [NoticesService],
+  providers: [NoticesService, NoticeFeedService, NoticeSearchService, NoticeEtagHook],
   exports: [NoticesService],
 })
 export class NoticesModule {}

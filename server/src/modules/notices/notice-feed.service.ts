@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { NoticeCardDto, NoticeFeedQuery, Page } from '@sunboard/shared';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { RegionsService } from '../regions/regions.service';
+import { toCardDto } from './notice-card.row';
+import { decodeFeedCursor, encodeFeedCursor } from './notice-cursor';
+import { type CardRow, feedPageSql, type SqlDialect } from './notice-feed.sql';
+import { loadFeedScope } from './notice-scope';
+import { NoticeSearchService } from './search/notice-search.service';
+import { fromSqlTime, toSqlTime } from './search/sql-time';
+
+const bit = (v: unknown) => (v === true || v === 1 || v === '1' ? 1 : 0);
+const time = (v: unknown) => fromSqlTime(v)?.getTime() ?? 0;
+
+/** Feed order: urgent, pinned, newest, id — all descending. */
+export function compareFeedRows(a: CardRow, b: CardRow): number {
+  return bit(b.urgent) - bit(a.urgent) || bit(b.pinned) - bit(a.pinned) || time(b.published_at) - time(a.published_at) || Number(b.id) - Number(a.id);
+}
+
+/** What residents read: the published notices of a region and of every region above it. */
+@Injectable()
+export class NoticeFeedService {
+  private readonly dialect: SqlDialect;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly regions: RegionsService,
+    private readonly search: NoticeSearchService,
+  ) {
+    this.dialect = db.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  }
+
+  /**
+   * One page of the feed of `query.regionId` (default: the caller's home region), ordered urgent,
+   * pinned, newest, id — all descending — with a keyset cursor on that same key (notice-cursor.ts);
+   * with `q`, the search results instead (search/notice-search.service.ts). Three queries: the
+   * region, its ancestors, and one UNION ALL of index ranges (notice-feed.sql.ts).
+   * `published_at <= asOf` also keeps out rows without a publishing time, so the keyset stays total.
+   */
+  async feed(query: NoticeFeedQuery, user: AuthUser | undefined): Promise<Page<NoticeCardDto>> {
+    const regionId = query.regionId ?? user?.homeRegionId ?? null;
+    if (regionId === null) throw AppError.field('regionId', '请提供 regionId，或先在“我的”中选择所在社区或村');
+    if (query.q) return this.search.search(await loadFeedScope(this.regions, regionId), { ...query, q: query.q });
+
+    const cursor = query.cursor ? decodeFeedCursor(query.cursor) : null;
+    const scope = await loadFeedScope(this.regions, regionId);
+    const asOf = cursor?.asOf ?? new Date();
+    const { sql, params } = feedPageSql(this.dialect, {
+      regionIds: scope.regionIds,
+      asOf: toSqlTime(asOf),
+      domain: query.domain,
+      kind: query.kind,
+      after: cursor ? { urgent: cursor.urgent, pinned: cursor.pinned, publishedAt: toSqlTime(cursor.publishedAt), id: cursor.id } : null,
+      take: query.limit + 1,
+    });
+    const rows: CardRow[] = await this.db.query(sql, params);
+    rows.sort(compareFeedRows);
+
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const lastAt = last ? fromSqlTime(last.published_at) : null;
+    const nextCursor =
+      rows.length > query.limit && last && lastAt
+        ? encodeFeedCursor({ urgent: bit(last.urgent) === 1, pinned: bit(last.pinned) === 1, publishedAt: lastAt, id: Number(last.id), asOf })
+        : null;
+    return { items: items.map((r) => toCardDto(r, scope.refs)), nextCursor };
+  }
+}
