@@ -14,6 +14,7 @@ import type { AppConfig } from './config/env.schema';
 import { buildDataSourceOptions } from './database/database-options';
 import { serializeSqliteTransactions } from './database/sqlite-transactions';
 import { AuthModule } from './modules/auth/auth.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { PostersModule } from './modules/posters/posters.module';
@@ -42,6 +43,7 @@ export class AppModule {
         HealthModule,
         RegionsModule,
         NoticesModule,
+        CatalogModule,
         UsersModule,
         AuthModule,
         StaffModule,

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: '找不到相应内容' },
   REGION_NOT_FOUND: { status: 404, message: '找不到该区域' },
   CONFLICT: { status: 409, message: '内容已存在或已被修改' },
+  INVALID_TRANSITION: { status: 409, message: '公告当前的状态不允许这样操作' },
+  PERSONAL_DATA_FOUND: { status: 400, message: '内容中有未打码的身份证号或手机号码，请打码后再提交' },
   INVITE_INVALID: { status: 400, message: '邀请码无效' },
   INVITE_EXPIRED: { status: 400, message: '邀请码已过期' },
   INVITE_USED: { status: 409, message: '邀请码已被使用' },

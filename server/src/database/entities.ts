@@ -4,8 +4,12 @@ import { StaffRoleGrant } from '../modules/users/staff-role.entity';
 import { User } from '../modules/users/user.entity';
 import { WechatToken } from '../modules/wechat/wechat-token.entity';
 import { Notice } from '../modules/notices/notice.entity';
+import { AuditLog } from '../modules/audit/audit-log.entity';
+import { NoticeVersion } from '../modules/notices/notice-version.entity';
+import { NoticeWorkflowState } from '../modules/notices/notice-workflow.entity';
+import { NoticeRead } from '../modules/notices/notice-read.entity';
 import { Attachment } from '../modules/uploads/attachment.entity';
 import { NoticeTable } from '../modules/uploads/notice-table.entity';
 
 /** Every entity TypeORM maps. Add new ones here. */
-export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, Attachment, NoticeTable];
+export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, AuditLog, NoticeVersion, NoticeWorkflowState, NoticeRead, Attachment, NoticeTable];

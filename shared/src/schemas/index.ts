@@ -4,3 +4,6 @@ export * from './regions';
 export * from './staff';
 export * from './notices';
 export * from './uploads';
+export * from './notice-write';
+export * from './audit';
+export * from './catalog';

@@ -1,14 +1,20 @@
-import { CHANNELS, type Channel, type NoticeCardDto, type NoticeDetailDto, type RegionRefDto } from '@sunboard/shared';
+import { type AttachmentDto, CHANNELS, type Channel, type NoticeCardDto, type NoticeDetailDto, type NoticeRefDto, type NoticeTableDto, type RegionRefDto } from '@sunboard/shared';
 import type { Notice, NoticeGuide } from './notice.entity';
 import { sanitizeNoticeHtml, summarize } from './notice-html';
+import { publicityEnded } from './notice-content';
 
-/**
- * The detail as the API sends it. `guide` (办事指南 fields, null for other kinds) is not yet in the
- * shared NoticeDetailDto; it belongs there (see the notices module report), and lives here until then.
- */
-export interface NoticeDetailResponse extends NoticeDetailDto {
-  guide: NoticeGuide | null;
+/** The detail as the API sends it (the shared NoticeDetailDto, guide included). */
+export type NoticeDetailResponse = NoticeDetailDto;
+
+/** What a detail shows beyond the notice row: uploads, the 公示 table and the linked interpretations. */
+export interface NoticeDetailExtras {
+  attachments: AttachmentDto[];
+  table: NoticeTableDto | null;
+  interpretation: NoticeRefDto | null;
+  interprets: NoticeRefDto[];
 }
+
+export const NO_DETAIL_EXTRAS: NoticeDetailExtras = { attachments: [], table: null, interpretation: null, interprets: [] };
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -29,11 +35,12 @@ export function toNoticeCardDto(notice: Notice, regions: Map<number, RegionRefDt
     publishedAt: iso(notice.publishedAt),
     urgent: !!notice.urgent,
     pinned: !!notice.pinned,
-    status: notice.status,
+    // Read-time guard: a 公示 whose period has just ended reads as expired before the expiry job gets to it.
+    status: notice.status === 'published' && publicityEnded(notice) ? 'expired' : notice.status,
   };
 }
 
-export function toNoticeDetailDto(notice: Notice, regions: Map<number, RegionRefDto>): NoticeDetailResponse {
+export function toNoticeDetailDto(notice: Notice, regions: Map<number, RegionRefDto>, extras: NoticeDetailExtras = NO_DETAIL_EXTRAS): NoticeDetailResponse {
   return {
     ...toNoticeCardDto(notice, regions),
     body: sanitizeNoticeHtml(notice.body),
@@ -52,6 +59,12 @@ export function toNoticeDetailDto(notice: Notice, regions: Map<number, RegionRef
     interpretationId: notice.interpretationId,
     updatedAt: notice.updatedAt.toISOString(),
     guide: cleanGuide(notice.guide),
+    version: notice.version ?? 1,
+    corrected: (notice.version ?? 1) > 1,
+    attachments: extras.attachments,
+    table: extras.table,
+    interpretation: extras.interpretation,
+    interprets: extras.interprets,
   };
 }
 

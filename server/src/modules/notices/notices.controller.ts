@@ -35,7 +35,7 @@ export class NoticesController {
   @Get(':id')
   @ApiOperation({ summary: 'A published notice with its eight standard elements; anything unpublished is 404' })
   @ApiParam({ name: 'id', type: Number })
-  detail(@Param('id', IdPipe) id: number): Promise<NoticeDetailResponse> {
-    return this.notices.detail(id);
+  detail(@Param('id', IdPipe) id: number, @CurrentUser(true) user: AuthUser | undefined): Promise<NoticeDetailResponse> {
+    return this.notices.detail(id, user);
   }
 }

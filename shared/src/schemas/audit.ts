@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { cursorQuerySchema, idSchema } from './common';
+
+/** Steps the publication register (发布登记) records. */
+export const AUDIT_ACTIONS = ['create', 'edit', 'submit', 'approve', 'reject', 'publish', 'withdraw', 'correct', 'expire'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: '起草',
+  edit: '修改',
+  submit: '提交审核',
+  approve: '审核通过',
+  reject: '退回修改',
+  publish: '发布',
+  withdraw: '撤回',
+  correct: '更正',
+  expire: '公示期满',
+};
+
+/** What a register row can be about. */
+export const AUDIT_TARGET_TYPES = ['notice'] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/** `GET /api/audit?targetType=&targetId=`: the register of one item, oldest first. */
+export const auditQuerySchema = cursorQuerySchema.extend({
+  targetType: z.enum(AUDIT_TARGET_TYPES, { message: `targetType 必须是 ${AUDIT_TARGET_TYPES.join('、')}` }),
+  targetId: idSchema,
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** One row of the append-only publication register. */
+export interface AuditEntryDto {
+  id: number;
+  action: AuditAction;
+  /** Who did it; null for the system (e.g. a 公示 period ending by itself). */
+  actor: { id: number; displayName: string } | null;
+  targetType: AuditTargetType;
+  targetId: number;
+  regionId: number | null;
+  at: string;
+  /** sha256 (hex) of the item's content before and after the step; equal when the step changed no content. */
+  digestBefore: string | null;
+  digestAfter: string | null;
+  /** The reason or remark given with the step. */
+  note: string | null;
+}
