@@ -232,6 +232,15 @@ describe('uploads from a phone: POST/GET/DELETE /api/uploads', () => {
       expect(ctl.body.name).toBe('公示照片.pdf');
     });
 
+    it('shows the name given in the `name` field rather than WeChat\'s temporary file name', async () => {
+      const { payload, headers } = multipart([{ filename: 'wxfile://tmp_8f3a2b1c.jpg', content: await phoneJpeg(20, 10) }], { name: '光明社区/公示栏.jpg' });
+      const res = await t.request<AttachmentDto>('POST', '/api/uploads', { token: worker.token, payload, headers });
+      expect(res.status).toBe(201);
+      expect(res.body.name).toBe('公示栏.jpg');
+      const plain = await upload(worker.token, { filename: 'wxfile://tmp_8f3a2b1c.jpg', content: await phoneJpeg(20, 10) });
+      expect(plain.body.name).toBe('tmp_8f3a2b1c.jpg');
+    });
+
     it('answers 400 naming file when there is no file, and 415 when the body is not multipart', async () => {
       const { payload, headers } = multipart([], { title: 'x' });
       const none = await t.request('POST', '/api/uploads', { token: worker.token, payload, headers });

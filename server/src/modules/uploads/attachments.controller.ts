@@ -24,15 +24,16 @@ export class AttachmentsController {
   /**
    * Uploads one file (multipart field `file`). The type is taken from the bytes: JPEG, PNG or WebP
    * photos up to 10 MB (re-encoded upright without EXIF/GPS, plus a display copy and a thumbnail),
-   * PDF and xlsx up to 20 MB. Anything else is 415, anything larger 413.
+   * PDF and xlsx up to 20 MB. Anything else is 415, anything larger 413. An optional field `name`
+   * gives the name to show (WeChat's temporary file names mean nothing to residents).
    */
   @Post()
   @HttpCode(201)
   @Roles('grid_worker', 'reviewer', 'admin')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: ACCEPTED_HINT } } } })
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: ACCEPTED_HINT }, name: { type: 'string', maxLength: 100 } } } })
   async upload(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<AttachmentDto> {
-    const file = await readUpload(req, { maxBytes: MAX_DOCUMENT_BYTES });
+    const file = await readUpload(req, { maxBytes: MAX_DOCUMENT_BYTES, fields: ['name'] });
     return this.attachments.upload(user, file);
   }
 

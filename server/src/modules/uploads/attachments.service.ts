@@ -44,7 +44,7 @@ export class AttachmentsService {
   /** Stores an upload and records it; a storage failure leaves neither files nor a row. */
   async upload(user: AuthUser, file: UploadedFile): Promise<AttachmentDto> {
     const type = await detectUploadType(file.bytes);
-    const name = cleanFileName(file.filename, type.extensions, type.kind === 'image' ? '照片' : '文件');
+    const name = cleanFileName(file.fields.name?.trim() || file.filename, type.extensions, type.kind === 'image' ? '照片' : '文件');
     const key = newStorageKey();
     const blobs: Array<[string, Buffer]> = [];
     let width: number | null = null;

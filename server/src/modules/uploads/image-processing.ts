@@ -1,10 +1,14 @@
 import sharp from 'sharp';
 import { AppError } from '../../common/errors/app-error';
+import { concurrencyLimit } from './limit-concurrency';
 
 /** Largest decoded image accepted (48 MP phone photos pass); anything bigger is a decompression bomb. */
 export const MAX_INPUT_PIXELS = 50_000_000;
 export const DISPLAY_MAX_PX = 1280;
 export const THUMB_MAX_PX = 320;
+
+/** Photos decoded at once in this process (each decode may need a few hundred MB for a big photo). */
+const decoding = concurrencyLimit(2);
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp';
 
@@ -39,7 +43,11 @@ function imageError(err: unknown): AppError {
  * turns it upright by its EXIF orientation and re-encodes it in its own format without metadata,
  * plus a display copy (≤ 1280 px) and a thumbnail (≤ 320 px). Animated images keep their first frame.
  */
-export async function processImage(bytes: Buffer, mime: ImageMime): Promise<ProcessedImage> {
+export function processImage(bytes: Buffer, mime: ImageMime): Promise<ProcessedImage> {
+  return decoding(() => decodeAndEncode(bytes, mime));
+}
+
+async function decodeAndEncode(bytes: Buffer, mime: ImageMime): Promise<ProcessedImage> {
   const open = () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true }).autoOrient();
   let meta: sharp.Metadata;
   try {
