@@ -4,12 +4,13 @@ import { RegionsModule } from '../regions/regions.module';
 import { Notice } from './notice.entity';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
+import { NoticeWorkflowModule } from './notice-workflow.module';
 import { NoticeEtagHook } from './notice-etag.hook';
 import { NoticeFeedService } from './notice-feed.service';
 import { NoticeSearchService } from './search/notice-search.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Notice]), RegionsModule],
+  imports: [TypeOrmModule.forFeature([Notice]), RegionsModule, NoticeWorkflowModule],
   controllers: [NoticesController],
   providers: [NoticesService, NoticeFeedService, NoticeSearchService, NoticeEtagHook],
   exports: [NoticesService],
