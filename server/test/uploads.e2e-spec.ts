@@ -124,17 +124,31 @@ describe('uploads from a phone: POST/GET/DELETE /api/uploads', () => {
       for (const f of files) expect((await sharp(join(t.config.uploadDir, f)).metadata()).exif).toBeUndefined();
     });
 
-    it('accepts PNG and WebP, keeping their format and never enlarging small images', async () => {
-      const png = await sharp({ create: { width: 400, height: 300, channels: 4, background: { r: 255, g: 0, b: 0, alpha: 0.5 } } }).png().toBuffer();
+    it('accepts PNG and WebP, keeping their format, dropping their EXIF and never enlarging small images', async () => {
+      const gps = { IFD0: { Make: 'SunboardPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '33/1 44/1 0/1' } };
+      const png = await sharp({ create: { width: 400, height: 300, channels: 4, background: { r: 255, g: 0, b: 0, alpha: 0.5 } } })
+        .png()
+        .withExif(gps)
+        .toBuffer();
+      expect((await sharp(png).metadata()).exif?.includes(GPS_TAG)).toBe(true);
       const p = await upload(worker.token, { filename: 'chart.png', content: png });
       expect(p.status).toBe(201);
       expect(p.body).toMatchObject({ kind: 'image', mime: 'image/png', width: 400, height: 300, name: 'chart.png' });
       const pDisplay = await sharp((await fetchBytes(p.body.displayUrl!, worker.token)).bytes).metadata();
       expect([pDisplay.format, pDisplay.width, pDisplay.height, pDisplay.hasAlpha]).toEqual(['png', 400, 300, true]);
 
-      const webp = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#123456' } }).webp().toBuffer();
+      for (const url of [p.body.url, p.body.thumbUrl!]) {
+        const bytes = (await fetchBytes(url, worker.token)).bytes;
+        expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+        expect(bytes.includes(Buffer.from('SunboardPhone'))).toBe(false);
+      }
+
+      const webp = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#123456' } }).webp().withExif(gps).toBuffer();
       const w = await upload(worker.token, { filename: 'wide.webp', content: webp });
       expect(w.status).toBe(201);
+      const wFile = (await fetchBytes(w.body.url, worker.token)).bytes;
+      expect((await sharp(wFile).metadata()).exif).toBeUndefined();
+      expect(wFile.includes(Buffer.from('SunboardPhone'))).toBe(false);
       expect(w.body).toMatchObject({ mime: 'image/webp', width: 3000, height: 1000 });
       const wThumb = await sharp((await fetchBytes(w.body.thumbUrl!, worker.token)).bytes).metadata();
       expect([wThumb.format, wThumb.width, wThumb.height]).toEqual(['webp', 320, 107]);
@@ -221,6 +235,32 @@ describe('uploads from a phone: POST/GET/DELETE /api/uploads', () => {
       expect(xg.headers['content-disposition']).toMatch(/^attachment; /);
     });
 
+    it('refuses an xlsx attachment holding unmasked personal data, naming where (公示 lists go through the import), and a zip bomb', async () => {
+      const before = await attachmentCount();
+      const filesBefore = filesUnder(t.config.uploadDir).length;
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('说明').addRow(['2026年低保名单']);
+      const ws = wb.addWorksheet('名单');
+      ws.addRow(['姓名', '身份证号', '联系电话']);
+      ws.addRow(['张三', '350102199001010012', '13812341234']);
+      const res = await upload(worker.token, { filename: '低保名单.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({
+          path: 'file',
+          reason: expect.stringContaining('工作表「名单」第 2 行第 2 列（身份证号）、工作表「名单」第 2 行第 3 列（手机号码）'),
+        }),
+      ]);
+      expect((res.body.details as Array<{ reason: string }>)[0].reason).toContain('导入公示表');
+
+      const bombBook = new ExcelJS.Workbook();
+      bombBook.addWorksheet('a').addRow(['x'.repeat(40 * 1024 * 1024)]);
+      const bomb = await upload(worker.token, { filename: 'bomb.xlsx', content: Buffer.from(await bombBook.xlsx.writeBuffer()) });
+      expect(bomb.status).toBe(413);
+      expect(await attachmentCount()).toBe(before);
+      expect(filesUnder(t.config.uploadDir)).toHaveLength(filesBefore);
+    });
+
     it('cleans path tricks and control characters out of names', async () => {
       const res = await upload(worker.token, { filename: '../../etc/passwd.jpg', content: await phoneJpeg(20, 10) });
       expect(res.status).toBe(201);
@@ -230,6 +270,22 @@ describe('uploads from a phone: POST/GET/DELETE /api/uploads', () => {
       expect(row.storage_key).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/);
       const ctl = await upload(worker.token, { filename: '..\\公示\u0000照片\u202e.pdf', content: await pdf() });
       expect(ctl.body.name).toBe('公示照片.pdf');
+    });
+
+    it('reads a Chinese file name sent as raw UTF-8 (as browsers and WeChat send it)', async () => {
+      const boundary = '----sunboardRawUtf8';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="光明社区公示.pdf"\r\nContent-Type: application/pdf\r\n\r\n`, 'utf8'),
+        await pdf(),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await t.request<AttachmentDto>('POST', '/api/uploads', {
+        token: worker.token,
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.name).toBe('光明社区公示.pdf');
     });
 
     it('shows the name given in the `name` field rather than WeChat\'s temporary file name', async () => {

@@ -51,6 +51,15 @@ describe('masking', () => {
     expect(maskCell('phone', '')).toBe('');
   });
 
+  it('masks again what masking exposes: the visible ends of a masked number joining digits beside it', () => {
+    // The 16 zeros are a bank account; once masked, `000000000000 0000` in front of the `*` would read as one.
+    for (const text of ['000000000000 0000000000000000', '000000000000-0000000000000000']) {
+      const masked = maskPersonalData(text);
+      expect(findPersonalData(masked)).toEqual([]);
+      expect(maskPersonalData(masked)).toBe(masked);
+    }
+  });
+
   it('never leaves a detectable number in masked text (property)', () => {
     const digits = fc.stringMatching(/^[0-9]{1,20}$/);
     const piece = fc.oneof(digits, fc.string({ maxLength: 8 }), fc.constantFrom('，', ' ', '电话', '身份证', '-'));

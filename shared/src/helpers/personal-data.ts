@@ -76,15 +76,24 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** The text with every finding masked in place (the "mask it in one tap" action). */
+/**
+ * The text with every finding masked in place (the "mask it in one tap" action). Masking can expose a
+ * new match (the visible ends of a masked number joining digits beside it), so it repeats until
+ * nothing is found; each pass hides digits, so it ends.
+ */
 export function maskPersonalData(text: string): string {
-  let out = '';
-  let at = 0;
-  for (const m of findPersonalData(text)) {
-    out += text.slice(at, m.index) + maskAs(m.kind, m.value);
-    at = m.index + m.value.length;
+  let current = text;
+  for (;;) {
+    const found = findPersonalData(current);
+    if (!found.length) return current;
+    let out = '';
+    let at = 0;
+    for (const m of found) {
+      out += current.slice(at, m.index) + maskAs(m.kind, m.value);
+      at = m.index + m.value.length;
+    }
+    current = out + current.slice(at);
   }
-  return out + text.slice(at);
 }
 
 /** What a table column holds, judged by its header first and then by its values. */

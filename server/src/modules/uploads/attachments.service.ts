@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
-import type { AttachmentDto, NoticeStatus } from '@sunboard/shared';
+import { type AttachmentDto, type NoticeStatus, PERSONAL_DATA_LABELS } from '@sunboard/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { Notice } from '../notices/notice.entity';
@@ -16,6 +16,20 @@ import { newStorageKey } from './storage/storage-key';
 import { StorageService, type StoredFile } from './storage/storage.service';
 import { type AttachedNotice, isPublic, mayRead } from './upload-access';
 import { detectUploadType } from './upload-types';
+import { findPersonalDataInXlsx } from './xlsx-table';
+
+/**
+ * An xlsx attachment is published as it is, so it may not carry unmasked ID, mobile or bank numbers:
+ * 400 naming `file` and where they are (a 公示 list belongs in POST /api/notice-tables/import, which masks).
+ */
+async function assertNoPersonalData(bytes: Buffer): Promise<void> {
+  const found = await findPersonalDataInXlsx(bytes);
+  if (!found.length) return;
+  const places = found.map((f) => `工作表「${f.sheet}」第 ${f.row} 行第 ${f.column} 列（${PERSONAL_DATA_LABELS[f.kind]}）`).join('、');
+  throw new AppError('VALIDATION_FAILED', '表格中有未打码的个人信息，不能作为附件上传', [
+    { path: 'file', reason: `${places}有未打码的个人信息。公示名单请用「导入公示表」，系统会自动打码`, places: found },
+  ]);
+}
 
 /** An attachment opened for reading one of its variants. */
 export interface OpenedAttachment {
@@ -55,6 +69,7 @@ export class AttachmentsService {
       width = image.width;
       height = image.height;
     } else {
+      if (type.kind === 'xlsx') await assertNoPersonalData(file.bytes);
       blobs.push([key, file.bytes]);
     }
     const written = await this.putAll(blobs);

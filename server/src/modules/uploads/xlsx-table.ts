@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { findPersonalData } from '@sunboard/shared';
+import { findPersonalData, type PersonalDataKind } from '@sunboard/shared';
 import { AppError } from '../../common/errors/app-error';
 import { cellDisplay } from './cell-display';
 import { assertZipWithinLimits, ZipRefused } from './zip-guard';
@@ -107,8 +107,8 @@ function guardZip(buf: Buffer): void {
   }
 }
 
-/** The first worksheet's rows as display text (see cellDisplay), with their sheet row numbers. */
-export async function readXlsxGrid(buf: Buffer): Promise<GridRow[]> {
+/** Loads a workbook after the zip guard; 415 when exceljs cannot read it. */
+async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   guardZip(buf);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -116,6 +116,37 @@ export async function readXlsxGrid(buf: Buffer): Promise<GridRow[]> {
   } catch {
     throw fileIssue('UNSUPPORTED_MEDIA_TYPE', '无法读取该 xlsx 文件，请在 Excel 或 WPS 中另存为 .xlsx 后重试');
   }
+  return workbook;
+}
+
+/** Where a workbook holds an unmasked ID, mobile or bank number. */
+export interface PersonalDataCell {
+  sheet: string;
+  row: number;
+  column: number;
+  kind: PersonalDataKind;
+}
+
+/** Every worksheet's cells scanned for unmasked personal data; at most `limit` places are returned. */
+export async function findPersonalDataInXlsx(buf: Buffer, limit = 5): Promise<PersonalDataCell[]> {
+  const workbook = await loadWorkbook(buf);
+  const found: PersonalDataCell[] = [];
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (found.length >= limit) return;
+        const hit = findPersonalData(cellDisplay({ value: cell.value, numFmt: cell.numFmt }))[0];
+        if (hit) found.push({ sheet: sheet.name, row: rowNumber, column, kind: hit.kind });
+      });
+    });
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+/** The first worksheet's rows as display text (see cellDisplay), with their sheet row numbers. */
+export async function readXlsxGrid(buf: Buffer): Promise<GridRow[]> {
+  const workbook = await loadWorkbook(buf);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw noHeader();
   // A cheap early refusal before converting every cell (a title line and the header come on top).
