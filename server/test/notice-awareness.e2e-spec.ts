@@ -1,9 +1,11 @@
-import type { AuditEntryDto, NoticeReachDto, Page } from '@sunboard/shared';
+import ExcelJS from 'exceljs';
+import type { AuditEntryDto, NoticeReachDto, NoticeTableDto, Page } from '@sunboard/shared';
 import { contentDigest } from '../src/modules/audit/audit-digest';
 import { contentOf } from '../src/modules/notices/notice-content';
 import { NoticeExpiryJob } from '../src/modules/notices/notice-expiry.job';
 import { Notice } from '../src/modules/notices/notice.entity';
 import { makeUser } from './factories/users';
+import { multipart } from './support/multipart';
 import { noticeInput, person, publicityInput, staffOf, workflow } from './support/notice-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -70,6 +72,28 @@ describe('公示 expiry and awareness (知晓率)', () => {
       expect(staff.body).toMatchObject({ status: 'expired', table: null, tableHiddenFromResidents: false });
       expect((await t.request('GET', `/api/notices/${pub.id}`)).status).toBe(404);
       expect((await w.withdraw(s.reviewer, pub.id)).status).toBe(409);
+    });
+
+    it('stops showing an ended 公示’s table to residents; staff still see it, marked', async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('名单').addRows([
+        ['户主姓名', '身份证号', '月保障金额'],
+        ['李四', '410411199001011234', '620'],
+      ]);
+      const { payload, headers } = multipart([{ filename: '名单.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }]);
+      const table = (await t.request<NoticeTableDto>('POST', '/api/notice-tables/import', { token: s.worker.token, payload, headers })).body;
+      const pub = await w.publish(s.worker, s.reviewer, publicityInput(s.tree.communityA1.id, { tableId: table.id }));
+      expect((await t.request('GET', `/api/notices/${pub.id}`)).body.table).toMatchObject({ id: table.id });
+      expect((await t.request('GET', `/api/notice-tables/${table.id}`)).status).toBe(200);
+
+      await endPeriod(pub.id, new Date(Date.now() - MINUTE));
+      expect(await job.runOnce()).toBe(1);
+      expect((await t.request('GET', `/api/notices/${pub.id}`)).status).toBe(404);
+      expect((await t.request('GET', `/api/notices/${pub.id}`, { token: s.resident.token })).status).toBe(404);
+      expect((await t.request('GET', `/api/notice-tables/${table.id}`, { token: s.resident.token })).status).toBe(404);
+      const staff = await w.staffDetail(s.reviewer, pub.id);
+      expect(staff.body).toMatchObject({ status: 'expired', table: { id: table.id, rowCount: 1 }, tableHiddenFromResidents: true });
+      expect(JSON.stringify(staff.body.table)).not.toContain('410411199001011234');
     });
 
     it('flips each notice once when several passes race (several instances)', async () => {

@@ -1,5 +1,8 @@
-import type { NoticeCardDto, NoticeDetailDto, NoticeVersionDto, NoticeVersionSummaryDto, Page, StaffNoticeCardDto } from '@sunboard/shared';
+import type { AttachmentDto, NoticeCardDto, NoticeDetailDto, NoticeTableDto, NoticeVersionDto, NoticeVersionSummaryDto, Page, StaffNoticeCardDto } from '@sunboard/shared';
+import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { Notice } from '../src/modules/notices/notice.entity';
+import { multipart } from './support/multipart';
 import { counts, noticeInput, publicityInput, staffOf, workflow } from './support/notice-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -382,5 +385,76 @@ describe('notices as staff write and review them (先审后发)', () => {
     // Changing the kind away from 办事指南 drops the guide.
     const draft = (await w.create(s.worker, noticeInput(s.tree.communityA1.id, { kind: 'service_guide', guide }))).body.id;
     expect((await w.update(s.worker, draft, { kind: 'notice' })).body.guide).toBeNull();
+  });
+
+  describe('uploads and search', () => {
+    const upload = async (token: string, name = '现场.png') => {
+      const png = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#c00' } }).png().toBuffer();
+      const { payload, headers } = multipart([{ filename: name, contentType: 'image/png', content: png }]);
+      const res = await t.request<AttachmentDto>('POST', '/api/uploads', { token, payload, headers });
+      if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const importTable = async (token: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('名单');
+      ws.addRows([
+        ['户主姓名', '身份证号', '联系电话', '保障人数'],
+        ['张三', '410411198502023456', '13912345678', '3'],
+      ]);
+      const { payload, headers } = multipart([{ filename: '名单.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }]);
+      const res = await t.request<NoticeTableDto>('POST', '/api/notice-tables/import', { token, payload, headers });
+      if (res.status !== 201) throw new Error(`import: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+
+    it('attaches photos and a masked 公示 table in the notice’s transaction and shows them with the published notice', async () => {
+      const photo = await upload(s.worker.token);
+      const table = await importTable(s.worker.token);
+      const created = await w.create(s.worker, publicityInput(s.tree.communityA1.id, { attachmentIds: [photo.id], tableId: table.id }));
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ attachmentIds: [photo.id], table: { id: table.id }, tableHiddenFromResidents: true });
+      await w.submit(s.worker, created.body.id);
+      await w.approve(s.reviewer, created.body.id);
+      const shown = await publicDetail(created.body.id);
+      expect(shown.body.attachments.map((a) => a.id)).toEqual([photo.id]);
+      expect(shown.body.table).toMatchObject({ id: table.id, rowCount: 1 });
+      expect(JSON.stringify(shown.body.table)).not.toContain('410411198502023456');
+      expect(JSON.stringify(shown.body.table)).toContain('41**************56');
+      // The register's digest covers the links: a correction that only drops the photo changes it.
+      const corrected = await w.update(s.reviewer, created.body.id, { attachmentIds: [] });
+      expect(corrected.body).toMatchObject({ version: 2, attachmentIds: [] });
+      expect((await publicDetail(created.body.id)).body.attachments).toEqual([]);
+      const rows = (await t.request('GET', '/api/audit', { token: s.reviewer.token, query: { targetType: 'notice', targetId: created.body.id } })).body.items;
+      const correct = rows.find((r: { action: string }) => r.action === 'correct');
+      expect(correct.digestBefore).not.toBe(correct.digestAfter);
+      // An upload already used by one notice cannot be claimed by another.
+      const table2 = await importTable(s.worker.token);
+      const reuse = await w.create(s.worker, noticeInput(s.tree.communityA1.id, { tableId: table.id }));
+      expect([reuse.status, reuse.body.details]).toEqual([400, [expect.objectContaining({ path: 'tableId' })]]);
+      expect((await w.create(s.worker, noticeInput(s.tree.communityA1.id, { tableId: table2.id }))).status).toBe(201);
+    });
+
+    it('refuses someone else’s upload, writing nothing', async () => {
+      const theirs = await upload(s.worker2.token);
+      const before = await counts(t);
+      const res = await w.create(s.worker, noticeInput(s.tree.communityA1.id, { attachmentIds: [theirs.id] }));
+      expect([res.status, res.body.details]).toEqual([400, [expect.objectContaining({ path: 'attachmentIds' })]]);
+      expect(await counts(t)).toEqual(before);
+    });
+
+    it('makes a notice findable when it is published and unfindable when it is withdrawn', async () => {
+      const search = async () =>
+        (await t.request<Page<NoticeCardDto>>('GET', '/api/notices', { query: { regionId: s.tree.communityA1.id, q: '燃气管道检修' } })).body.items.map((n) => n.id);
+      const id = (await w.create(s.worker, noticeInput(s.tree.communityA1.id, { title: '燃气管道检修通知' }))).body.id;
+      await w.submit(s.worker, id);
+      expect(await search()).not.toContain(id);
+      await w.approve(s.reviewer, id);
+      expect(await search()).toContain(id);
+      await w.update(s.reviewer, id, { title: '燃气管道检修延期通知' });
+      expect(await search()).toContain(id);
+      await w.withdraw(s.reviewer, id);
+      expect(await search()).not.toContain(id);
+    });
   });
 });

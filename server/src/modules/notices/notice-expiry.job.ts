@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { contentOf } from './notice-content';
 import { NoticeLinksService } from './notice-links.service';
 import { Notice } from './notice.entity';
+import { NoticeSearchIndexer } from './search/notice-search.indexer';
 
 /** Candidates looked at per query; the job loops until none are left. */
 const BATCH = 200;
@@ -107,6 +108,7 @@ export class NoticeExpiryJob implements OnApplicationBootstrap, OnApplicationShu
         .where('id = :id AND status = :status AND kind = :kind AND publicity_ends_at <= :now', { id: notice.id, status: 'published', kind: 'publicity', now })
         .execute();
       if (!result.affected) return false; // another instance (or a withdrawal) got there first
+      await NoticeSearchIndexer.remove(tx, notice.id);
       await this.audit.record(tx, {
         actorId: null,
         action: 'expire',

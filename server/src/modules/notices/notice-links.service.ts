@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AttachmentDto, NoticeTableDto } from '@sunboard/shared';
-import { NO_LINKS, type NoticeLinks } from './notice-content';
+import { AttachmentsService } from '../uploads/attachments.service';
+import { NoticeTablesService } from '../uploads/notice-tables.service';
+import type { NoticeLinks } from './notice-content';
 
 /**
  * A notice's attachments and 公示 table, which the uploads module stores. The workflow goes through
@@ -10,19 +12,37 @@ import { NO_LINKS, type NoticeLinks } from './notice-content';
  */
 @Injectable()
 export class NoticeLinksService {
-  /** Attachment ids (in order) and table id of each notice. */
+  constructor(
+    private readonly attachments: AttachmentsService,
+    private readonly tables: NoticeTablesService,
+  ) {}
+
+  /** Attachment ids (oldest first) and table id of each notice: one query for attachments, one per notice for its table. */
   async linksOf(noticeIds: number[]): Promise<Map<number, NoticeLinks>> {
-    return new Map(noticeIds.map((id) => [id, NO_LINKS]));
+    const [attachments, tables] = await Promise.all([
+      this.attachments.listForNotices(noticeIds),
+      Promise.all(noticeIds.map((id) => this.tables.forNotice(id))),
+    ]);
+    return new Map(
+      noticeIds.map((id, i) => [id, { attachmentIds: (attachments.get(id) ?? []).map((a) => a.id), tableId: tables[i]?.id ?? null }]),
+    );
   }
 
-  async attachmentsOf(noticeIds: number[]): Promise<Map<number, AttachmentDto[]>> {
-    return new Map(noticeIds.map((id) => [id, []]));
+  attachmentsOf(noticeIds: number[]): Promise<Map<number, AttachmentDto[]>> {
+    return this.attachments.listForNotices(noticeIds);
   }
 
-  async tableOf(_noticeId: number): Promise<NoticeTableDto | null> {
-    return null;
+  /** The notice's table whatever its state: callers decide who may see it. */
+  tableOf(noticeId: number): Promise<NoticeTableDto | null> {
+    return this.tables.forNotice(noticeId);
   }
 
-  /** Inside the notice's transaction: attach exactly the given uploads (only the fields present). */
-  async claim(_tx: EntityManager, _noticeId: number, _userId: number, _links: Partial<NoticeLinks>): Promise<void> {}
+  /**
+   * Inside the notice's transaction: attach exactly the given uploads (only the fields present), as
+   * `userId` — the uploads module accepts uploads of that user, unattached or already on this notice.
+   */
+  async claim(tx: EntityManager, noticeId: number, userId: number, links: Partial<NoticeLinks>): Promise<void> {
+    if (links.attachmentIds !== undefined) await this.attachments.claimForNotice(tx, noticeId, userId, links.attachmentIds);
+    if (links.tableId !== undefined) await this.tables.claimForNotice(tx, noticeId, userId, links.tableId);
+  }
 }

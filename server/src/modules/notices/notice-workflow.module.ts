@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { RegionsModule } from '../regions/regions.module';
+import { UploadsModule } from '../uploads/uploads.module';
 import { NoticeExpiryJob } from './notice-expiry.job';
 import { NoticeLinksService } from './notice-links.service';
 import { NoticeReaderService } from './notice-reader.service';
@@ -15,7 +16,7 @@ import { StaffNoticesService } from './staff-notices.service';
  * awareness (知晓率). `NoticeReaderService` is exported for the resident detail route.
  */
 @Module({
-  imports: [RegionsModule, AuditModule],
+  imports: [RegionsModule, AuditModule, UploadsModule],
   controllers: [NoticeWorkflowController, StaffNoticesController],
   providers: [NoticeWorkflowService, StaffNoticesService, NoticeReaderService, NoticeReadsService, NoticeLinksService, NoticeExpiryJob],
   exports: [NoticeReaderService, NoticeReadsService, NoticeExpiryJob],

@@ -27,6 +27,7 @@ import { NoticeVersion } from './notice-version.entity';
 import { NoticeWorkflowState } from './notice-workflow.entity';
 import { Notice } from './notice.entity';
 import { StaffNoticesService } from './staff-notices.service';
+import { NoticeSearchIndexer } from './search/notice-search.indexer';
 
 /** Staff who may draft and edit drafts in a region they cover. */
 const WRITERS = STAFF_ROLES;
@@ -157,6 +158,7 @@ export class NoticeWorkflowService {
           .insert({ noticeId: notice.id, version: notice.version, snapshot: snapshotOf(content), authorId: notice.authorId, createdAt: now });
         await this.record(tx, user, notice, 'approve', content, content, note);
         await this.record(tx, user, notice, 'publish', content, content);
+        await this.reindex(tx, notice.id);
         return;
       }
       // A grid worker's correction of a published notice.
@@ -206,6 +208,7 @@ export class NoticeWorkflowService {
       await this.setStatus(tx, notice, 'published', { status: 'withdrawn' });
       await this.saveState(tx, notice.id, state, { withdrawalReason: input.reason, revision: null, revisionAuthorId: null, revisionAt: null });
       await this.record(tx, user, notice, 'withdraw', content, content, input.reason);
+      await NoticeSearchIndexer.remove(tx, notice.id);
     });
     return this.staffView.detail(user, id);
   }
@@ -242,6 +245,12 @@ export class NoticeWorkflowService {
     await versions.insert({ noticeId: notice.id, version, snapshot: snapshotOf(after), authorId, createdAt: new Date() });
     if (state?.revision) await this.saveState(tx, notice.id, state, { revision: null, revisionAuthorId: null, revisionAt: null, rejectionReason: null });
     await this.record(tx, user, notice, 'correct', before, after, `更正为第 ${version} 版`, next.regionId);
+    await this.reindex(tx, notice.id);
+  }
+
+  /** Search finds what residents read: the index follows a notice's published text in the same transaction. */
+  private async reindex(tx: EntityManager, id: number): Promise<void> {
+    await NoticeSearchIndexer.index(tx, await tx.getRepository(Notice).findOneByOrFail({ id }));
   }
 
   private async load(tx: EntityManager, id: number): Promise<Loaded> {
