@@ -237,6 +237,19 @@ describe('GET /api/notices?q= (Chinese search)', () => {
     expect(await ids({ regionId: r, q: '燃气' })).toEqual([]);
   });
 
+  it('drops a 公示 whose period has ended from the feed and from search, before the expiry job gets to it', async () => {
+    const tree = await makeRegionTree(t.db);
+    const r = tree.communityA1.id;
+    const ended = await publish({ regionId: r, kind: 'publicity', title: '困难家庭补助名单公示（已结束）', publicityStartsAt: ago(10), publicityEndsAt: ago(3) });
+    const running = await publish({ regionId: r, kind: 'publicity', title: '困难家庭补助名单公示', publicityStartsAt: ago(2), publicityEndsAt: new Date(Date.now() + 5 * DAY) });
+    const plain = await publish({ regionId: r, title: '困难家庭补助申请须知', publicityEndsAt: ago(3) });
+    const feedIds = (await search({ regionId: r })).body.items.map((n) => n.id);
+    expect(feedIds).toEqual(expect.arrayContaining([running.id, plain.id]));
+    expect(feedIds).not.toContain(ended.id);
+    expect(await ids({ regionId: r, q: '困难家庭' })).toEqual([plain.id, running.id]);
+    expect(await ids({ regionId: r, q: '补助', kind: 'publicity' })).toEqual([running.id]);
+  });
+
   it('rebuilds the whole index with reindexAll', async () => {
     const tree = await makeRegionTree(t.db);
     const n = await makeNotice(t.db, { regionId: tree.village.id, title: '秸秆禁烧倡议书' });

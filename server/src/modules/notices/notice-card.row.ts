@@ -1,6 +1,7 @@
 import type { NoticeCardDto, RegionRefDto } from '@sunboard/shared';
 import type { Notice } from './notice.entity';
 import { BODY_HEAD_CHARS, type CardRow } from './notice-feed.sql';
+import { summarize } from './notice-html';
 import { toNoticeCardDto } from './notice.mapper';
 import { fromSqlTime } from './search/sql-time';
 
@@ -16,7 +17,7 @@ export function trimBodyHead(head: string): string {
   return head.replace(/<[^>]*$/, '').replace(/&[#a-zA-Z0-9]*$/, '');
 }
 
-/** The fields the card mapper reads, from a raw card row. */
+/** The fields the card mapper reads, from a raw card row (the body: its start, see trimBodyHead). */
 export function cardNotice(row: CardRow): Notice {
   return {
     id: Number(row.id),
@@ -30,9 +31,36 @@ export function cardNotice(row: CardRow): Notice {
     urgent: flag(row.urgent),
     pinned: flag(row.pinned),
     status: row.status,
+    publicityEndsAt: fromSqlTime(row.publicity_ends_at),
   } as Notice;
 }
 
+/**
+ * Card summaries by notice id, valid while the notice's updated_at (and body length) stay the same.
+ * Making a summary (HTML → paragraphs → plain text) is most of the CPU a feed page costs in this
+ * process, and the same notices head every resident's feed; 5,000 entries are about 2 MB.
+ */
+const SUMMARY_CACHE_SIZE = 5000;
+const summaries = new Map<number, { stamp: string; summary: string }>();
+
+export function cardSummary(row: CardRow): string {
+  const id = Number(row.id);
+  const stamp = `${fromSqlTime(row.updated_at)?.getTime() ?? ''}:${row.body_head?.length ?? 0}`;
+  const hit = summaries.get(id);
+  if (hit && hit.stamp === stamp) {
+    // Most recently used last: Map iteration order is insertion order.
+    summaries.delete(id);
+    summaries.set(id, hit);
+    return hit.summary;
+  }
+  const summary = summarize(trimBodyHead(row.body_head ?? ''));
+  summaries.set(id, { stamp, summary });
+  if (summaries.size > SUMMARY_CACHE_SIZE) summaries.delete(summaries.keys().next().value as number);
+  return summary;
+}
+
+/** The card DTO (notice.mapper's toNoticeCardDto), its summary from the cache. */
 export function toCardDto(row: CardRow, refs: Map<number, RegionRefDto>): NoticeCardDto {
-  return toNoticeCardDto(cardNotice(row), refs);
+  const summary = cardSummary(row);
+  return { ...toNoticeCardDto(cardNotice({ ...row, body_head: '' }), refs), summary };
 }

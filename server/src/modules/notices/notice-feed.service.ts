@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import type { NoticeCardDto, NoticeFeedQuery, Page } from '@sunboard/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
-import { RegionsService } from '../regions/regions.service';
 import { toCardDto } from './notice-card.row';
 import { decodeFeedCursor, encodeFeedCursor } from './notice-cursor';
 import { type CardRow, feedPageSql, type SqlDialect } from './notice-feed.sql';
@@ -27,7 +26,6 @@ export class NoticeFeedService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly regions: RegionsService,
     private readonly search: NoticeSearchService,
   ) {
     this.dialect = db.options.type === 'mysql' ? 'mysql' : 'sqlite';
@@ -43,14 +41,15 @@ export class NoticeFeedService {
   async feed(query: NoticeFeedQuery, user: AuthUser | undefined): Promise<Page<NoticeCardDto>> {
     const regionId = query.regionId ?? user?.homeRegionId ?? null;
     if (regionId === null) throw AppError.field('regionId', '请提供 regionId，或先在“我的”中选择所在社区或村');
-    if (query.q) return this.search.search(await loadFeedScope(this.regions, regionId), { ...query, q: query.q });
+    if (query.q) return this.search.search(await loadFeedScope(this.db, regionId), { ...query, q: query.q });
 
     const cursor = query.cursor ? decodeFeedCursor(query.cursor) : null;
-    const scope = await loadFeedScope(this.regions, regionId);
+    const scope = await loadFeedScope(this.db, regionId);
     const asOf = cursor?.asOf ?? new Date();
     const { sql, params } = feedPageSql(this.dialect, {
       regionIds: scope.regionIds,
       asOf: toSqlTime(asOf),
+      now: toSqlTime(new Date()),
       domain: query.domain,
       kind: query.kind,
       after: cursor ? { urgent: cursor.urgent, pinned: cursor.pinned, publishedAt: toSqlTime(cursor.publishedAt), id: cursor.id } : null,

@@ -19,7 +19,13 @@ export type SqlDialect = 'mysql' | 'sqlite';
 export const BODY_HEAD_CHARS = 600;
 
 /** The card's columns; `body_head` is the start of the body. */
-export const CARD_COLUMNS = `n.id, n.title, SUBSTR(n.body, 1, ${BODY_HEAD_CHARS}) AS body_head, n.kind, n.domain, n.region_id, n.publisher, n.published_at, n.urgent, n.pinned, n.status`;
+export const CARD_COLUMNS = `n.id, n.title, SUBSTR(n.body, 1, ${BODY_HEAD_CHARS}) AS body_head, n.kind, n.domain, n.region_id, n.publisher, n.published_at, n.urgent, n.pinned, n.status, n.publicity_ends_at, n.updated_at`;
+
+/**
+ * A 公示 whose period has ended is gone for residents even before the expiry job marks it expired
+ * (the detail answers 404 then). Evaluated on the rows the index range reads, which are few.
+ */
+export const PUBLICITY_NOT_ENDED = "(n.kind <> 'publicity' OR n.publicity_ends_at IS NULL OR n.publicity_ends_at > ?)";
 
 export interface FeedKey {
   urgent: boolean;
@@ -33,6 +39,8 @@ export interface FeedSqlInput {
   regionIds: number[];
   /** Only rows published at or before this time (the walk's snapshot), as SQL time text. */
   asOf: string;
+  /** The current time as SQL time text: a 公示 whose period has ended by then is no longer listed. */
+  now: string;
   domain?: string;
   kind?: string;
   after?: FeedKey | null;
@@ -78,16 +86,23 @@ export function feedPageSql(dialect: SqlDialect, input: FeedSqlInput): Sql {
       where.push('n.kind = ?');
       params.push(input.kind);
     }
-    where.push('n.published_at <= ?');
-    params.push(input.asOf);
+    where.push('n.published_at <= ?', PUBLICITY_NOT_ENDED);
+    params.push(input.asOf, input.now);
     if (input.after) where.push(afterCondition(dialect, input.after, params));
     params.push(input.take);
-    return (
-      `SELECT * FROM (SELECT ${CARD_COLUMNS} FROM notice n${force} WHERE ${where.join(' AND ')}` +
-      ` ORDER BY n.urgent DESC, n.pinned DESC, n.published_at DESC, n.id DESC LIMIT ?) r${i}`
-    );
+    return unionBranch(dialect, `SELECT ${CARD_COLUMNS} FROM notice n${force} WHERE ${where.join(' AND ')} ORDER BY n.urgent DESC, n.pinned DESC, n.published_at DESC, n.id DESC LIMIT ?`, i);
   });
   return { sql: branches.join(' UNION ALL '), params };
+}
+
+/**
+ * One branch of a UNION ALL that keeps its own ORDER BY … LIMIT. MariaDB/MySQL take it in
+ * parentheses and stream the branches; SQLite has no parenthesised SELECTs, so there each branch is
+ * a sub-query in FROM (a cheap co-routine for SQLite, but on MariaDB a derived table materialised —
+ * with the body's text, on disk — per request: ~8× slower, hence the two forms).
+ */
+export function unionBranch(dialect: SqlDialect, select: string, i: number): string {
+  return dialect === 'mysql' ? `(${select})` : `SELECT * FROM (${select}) b${i}`;
 }
 
 /** A raw card row as either driver returns it (booleans as 0/1 or true/false; times as Date or text). */
@@ -103,4 +118,6 @@ export interface CardRow {
   urgent: number | boolean | string;
   pinned: number | boolean | string;
   status: string;
+  publicity_ends_at: Date | string | null;
+  updated_at: Date | string | null;
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { NoticeCardDto, NoticeFeedQuery, Page } from '@sunboard/shared';
-import type { NoticeGuide } from '../notice.entity';
+import type { Notice, NoticeGuide } from '../notice.entity';
+import { publicityEnded } from '../notice-content';
 import { toCardDto } from '../notice-card.row';
 import type { CardRow, SqlDialect } from '../notice-feed.sql';
 import type { FeedScope } from '../notice-scope';
@@ -47,8 +48,8 @@ function parseGuide(raw: string | null | undefined): NoticeGuide | null {
  * Chinese search over the inverted index `notice_term` (see the NoticeSearch migration and
  * docs/performance.md). A query's words must all occur in the notice (title, body as plain text,
  * elements). Plan:
- * 1. tokenise the query (search-terms.ts); count each term's postings, capped — a term nobody used
- *    ends the search here, after one index probe per term;
+ * 1. tokenise the query (search-terms.ts); with several terms, count each one's postings, capped —
+ *    a term nobody used ends the search here, after one index probe per term;
  * 2. drive from the rarest term, probing the other key terms by primary key, one index range per
  *    region of the scope: first the title pass (every key term in the title), then the rest, each
  *    newest first;
@@ -68,15 +69,8 @@ export class NoticeSearchService {
     const parsed = parseSearchQuery(query.q);
     if (!parsed.terms.length) return { items: [], nextCursor: null };
 
-    const counted = parsed.terms.slice(0, MAX_COUNTED_TERMS);
-    const counts = await this.termCounts(counted);
-    if (counts.some((n) => n === 0)) return { items: [], nextCursor: null };
-    const key = counted
-      .map((term, i) => ({ term, n: counts[i] }))
-      .sort((a, b) => a.n - b.n || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-      .slice(0, MAX_KEY_TERMS)
-      .map((x) => x.term);
-    const [driver, ...others] = key;
+    const [driver, ...others] = await this.keyTerms(parsed.terms);
+    if (!driver) return { items: [], nextCursor: null };
     const verify = !parsed.exactByIndex;
 
     const asOf = cursor?.asOf ?? new Date();
@@ -106,7 +100,8 @@ export class NoticeSearchService {
         examined++;
         lastExamined = { tier, publishedAt: c.publishedAt, id: c.id };
         const row = rows.get(c.id);
-        if (!row || row.status !== 'published') continue;
+        // A stale index row (not published, or a 公示 whose period has ended) never shows.
+        if (!row || row.status !== 'published' || publicityEnded({ kind: row.kind as Notice['kind'], publicityEndsAt: fromSqlTime(row.publicity_ends_at) })) continue;
         if (verify && !containsAllWords(this.searchable(row), parsed.words)) continue;
         found.push({ tier, row, publishedAt: c.publishedAt });
         if (found.length > query.limit) break;
@@ -136,6 +131,22 @@ export class NoticeSearchService {
       nextCursor = encodeSearchCursor({ ...lastExamined, asOf });
     }
     return { items: items.map((f) => toCardDto(f.row, scope.refs)), nextCursor };
+  }
+
+  /**
+   * The terms the index intersects, rarest first (the first drives the walk); none when a term has
+   * no postings at all. One term needs no counting: the passes themselves end at the first probe.
+   */
+  private async keyTerms(terms: string[]): Promise<string[]> {
+    if (terms.length === 1) return terms;
+    const counted = terms.slice(0, MAX_COUNTED_TERMS);
+    const counts = await this.termCounts(counted);
+    if (counts.some((n) => n === 0)) return [];
+    return counted
+      .map((term, i) => ({ term, n: counts[i] }))
+      .sort((a, b) => a.n - b.n || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+      .slice(0, MAX_KEY_TERMS)
+      .map((x) => x.term);
   }
 
   private async termCounts(terms: string[]): Promise<number[]> {

@@ -1,4 +1,4 @@
-import { CARD_COLUMNS, type Sql, type SqlDialect } from '../notice-feed.sql';
+import { CARD_COLUMNS, type Sql, type SqlDialect, unionBranch } from '../notice-feed.sql';
 
 /**
  * Search's SQL, as pure functions (the benchmark's bare reference server runs exactly these
@@ -94,8 +94,11 @@ export function searchPassSql(dialect: SqlDialect, input: SearchPassInput): Sql 
       }
       params.push(input.take);
       branches.push(
-        `SELECT * FROM (SELECT t.notice_id AS id, t.published_at AS published_at FROM notice_term t${force}${join}` +
-          ` WHERE ${where.join(' AND ')} ORDER BY t.published_at DESC, t.notice_id DESC LIMIT ?) b${branches.length}`,
+        unionBranch(
+          dialect,
+          `SELECT t.notice_id AS id, t.published_at AS published_at FROM notice_term t${force}${join} WHERE ${where.join(' AND ')} ORDER BY t.published_at DESC, t.notice_id DESC LIMIT ?`,
+          branches.length,
+        ),
       );
     }
   }

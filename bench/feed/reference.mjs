@@ -1,0 +1,108 @@
+/**
+ * The reference: a bare Fastify + mysql2 server that runs the same SQL statements as Sunboard's feed
+ * and search (the pure builders from server/dist), with the same pool settings, and answers with
+ * the raw rows — no Nest, no TypeORM, no guard, no DTO mapping, no logging. What is left between
+ * the two is the framework and the mapping; the ratio of their throughput is what the benchmark reports.
+ *
+ *   GET /feed?regionId=&cursor=&limit=&domain=&kind=&q=
+ *
+ * Run alone: node bench/feed/reference.mjs mysql://root@127.0.0.1:3306/sunboard_bench 3901
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const Fastify = require('fastify');
+const mysql = require('mysql2/promise');
+const dist = (p) => require(new URL(`../../server/dist/${p}`, import.meta.url).pathname);
+const { feedPageSql } = dist('modules/notices/notice-feed.sql.js');
+const { searchPassSql, searchRowsSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
+const { parseSearchQuery } = dist('modules/notices/search/search-terms.js');
+const { decodeFeedCursor, encodeFeedCursor } = dist('modules/notices/notice-cursor.js');
+const { toSqlTime, fromSqlTime } = dist('modules/notices/search/sql-time.js');
+
+const bit = (v) => (v === true || v === 1 || v === '1' ? 1 : 0);
+const ms = (v) => fromSqlTime(v)?.getTime() ?? 0;
+
+export async function startReference(url, port = 0, poolSize = 10) {
+  const pool = mysql.createPool({
+    uri: url,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectionLimit: poolSize,
+    enableKeepAlive: true,
+  });
+  const q = async (sql, params) => (await pool.query(sql, params))[0];
+  const app = Fastify({ logger: false });
+
+  app.get('/feed', async (req, reply) => {
+    const { regionId, cursor: rawCursor, limit: rawLimit, domain, kind, q: text } = req.query;
+    const limit = Math.min(50, Math.max(1, Number(rawLimit ?? 20) || 20));
+    // The same two region queries the server makes (by id, then the ancestors on its path).
+    const [region] = await q('SELECT id, code, name, level, parent_id, path, depth, created_at, updated_at FROM region WHERE id = ? LIMIT 1', [Number(regionId)]);
+    if (!region) return reply.code(404).send({ code: 'REGION_NOT_FOUND' });
+    const ancestorIds = region.path.split('/').filter(Boolean).map(Number).filter((id) => id !== region.id);
+    const ancestors = ancestorIds.length ? await q(`SELECT id, code, name, level, parent_id, path, depth, created_at, updated_at FROM region WHERE id IN (${ancestorIds.map(() => '?').join(', ')})`, ancestorIds) : [];
+    const regionIds = [...ancestors.map((a) => a.id), region.id];
+
+    if (text) {
+      const parsed = parseSearchQuery(text);
+      if (!parsed.terms.length) return { items: [], nextCursor: null };
+      let key = parsed.terms;
+      if (key.length > 1) {
+        const counted = parsed.terms.slice(0, 16);
+        const counts = await q(termCountsSql('mysql', counted).sql, termCountsSql('mysql', counted).params);
+        if (counts.some((c) => Number(c.n) === 0)) return { items: [], nextCursor: null };
+        key = counted
+          .map((term, i) => ({ term, n: Number(counts.find((c) => Number(c.i) === i).n) }))
+          .sort((a, b) => a.n - b.n || (a.term < b.term ? -1 : 1))
+          .slice(0, 6)
+          .map((x) => x.term);
+      }
+      const [driver, ...others] = key;
+      const items = [];
+      for (const tier of [1, 0]) {
+        const s = searchPassSql('mysql', { driver, others, regionIds, tier, asOf: toSqlTime(new Date()), domain, kind, take: limit + 1 });
+        const ids = (await q(s.sql, s.params)).sort((a, b) => ms(b.published_at) - ms(a.published_at) || b.id - a.id).slice(0, limit + 1 - items.length);
+        if (ids.length) {
+          const r = searchRowsSql(ids.map((x) => x.id), !parsed.exactByIndex);
+          const byId = new Map((await q(r.sql, r.params)).map((row) => [Number(row.id), row]));
+          items.push(...ids.map((x) => byId.get(Number(x.id))).filter(Boolean));
+        }
+        if (items.length > limit) break;
+      }
+      return { items: items.slice(0, limit), nextCursor: items.length > limit ? 'more' : null };
+    }
+
+    const cursor = rawCursor ? decodeFeedCursor(rawCursor) : null;
+    const asOf = cursor?.asOf ?? new Date();
+    const { sql, params } = feedPageSql('mysql', {
+      regionIds,
+      asOf: toSqlTime(asOf),
+      now: toSqlTime(new Date()),
+      domain,
+      kind,
+      after: cursor ? { urgent: cursor.urgent, pinned: cursor.pinned, publishedAt: toSqlTime(cursor.publishedAt), id: cursor.id } : null,
+      take: limit + 1,
+    });
+    const rows = (await q(sql, params)).sort(
+      (a, b) => bit(b.urgent) - bit(a.urgent) || bit(b.pinned) - bit(a.pinned) || ms(b.published_at) - ms(a.published_at) || b.id - a.id,
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeFeedCursor({ urgent: !!bit(last.urgent), pinned: !!bit(last.pinned), publishedAt: fromSqlTime(last.published_at), id: last.id, asOf })
+        : null;
+    return { items, nextCursor };
+  });
+
+  await app.listen({ port, host: '127.0.0.1' });
+  return { url: `http://127.0.0.1:${app.server.address().port}`, close: async () => (await app.close(), await pool.end()) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ref = await startReference(process.argv[2], Number(process.argv[3] ?? 0));
+  process.stdout.write(`REFERENCE_LISTENING ${ref.url}\n`);
+}
