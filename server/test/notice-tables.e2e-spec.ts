@@ -244,6 +244,15 @@ describe('公示 lists from xlsx: POST /api/notice-tables/import, GET /api/notic
       }
       expect(await svc.forNotice(n2.id)).toBeNull();
 
+      // A reviewer correcting n1 keeps its table; they cannot take the worker's free one.
+      await claim(n1.id, reviewer.id, mine2);
+      const reviewerTakes = await claim(n2.id, reviewer.id, mine1).then(
+        () => null,
+        (e) => e,
+      );
+      expect(reviewerTakes).toMatchObject({ status: 400, details: [{ path: 'tableId' }] });
+      expect(await svc.tableIdsForNotices([n1.id, n2.id])).toEqual(new Map([[n1.id, mine2]]));
+
       // mine1 is free again: deletable by its owner; mine2 is in use: 409.
       expect((await t.request('DELETE', `/api/notice-tables/${mine2}`, { token: worker.token })).status).toBe(409);
       expect((await t.request('DELETE', `/api/notice-tables/${mine1}`, { token: colleague.token })).status).toBe(404);

@@ -447,6 +447,17 @@ describe('uploads from a phone: POST/GET/DELETE /api/uploads', () => {
       expect(Number(await noticeIdOf(a1))).toBe(0);
       expect(Number(await noticeIdOf(a2))).toBe(n1.id);
 
+      // A reviewer correcting the notice keeps the author's attachments and adds their own,
+      // but cannot take the author's unattached uploads.
+      const reviewers = (await upload(reviewer.token, { filename: 'r.pdf', content: await pdf() })).body.id;
+      await claim(n1.id, reviewer.id, [a2, a3, reviewers]);
+      expect((await svc.listForNotices([n1.id])).get(n1.id)!.map((a) => a.id)).toEqual([a2, a3, reviewers]);
+      const taken = await claim(n1.id, reviewer.id, [a2, a3, reviewers, a1]).then(
+        () => null,
+        (e) => e,
+      );
+      expect(taken?.details?.[0]).toMatchObject({ path: 'attachmentIds', ids: [a1] });
+
       await claim(n1.id, worker.id, []);
       expect((await svc.listForNotices([n1.id])).get(n1.id)).toEqual([]);
     });

@@ -133,7 +133,8 @@ export class AttachmentsService {
 
   /**
    * Within the notice's transaction: the notice's attachments become exactly `ids`. Every id must
-   * exist, belong to `userId` and be unattached or already on this notice, else 400 naming
+   * exist and be either already on this notice (whoever uploaded it: a reviewer correcting the
+   * notice keeps the author's photos) or an unattached upload of `userId`; else 400 naming
    * `attachmentIds` with the bad ids (and nothing changes). Attachments no longer listed are detached.
    */
   async claimForNotice(manager: EntityManager, noticeId: number, userId: number, ids: number[]): Promise<void> {
@@ -149,7 +150,7 @@ export class AttachmentsService {
       }
       const bad = wanted.filter((id) => {
         const a = found.get(id);
-        return !a || a.ownerId !== userId || (a.noticeId !== null && a.noticeId !== noticeId);
+        return !a || (a.noticeId !== noticeId && (a.noticeId !== null || a.ownerId !== userId));
       });
       if (bad.length) {
         throw new AppError('VALIDATION_FAILED', undefined, [

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import { maskPersonalData, NOTICE_TABLE_LIMITS, type NoticeStatus, type NoticeTableDto, noticeTableImportSchema } from '@sunboard/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { Notice } from '../notices/notice.entity';
 import { Region } from '../regions/region.entity';
+import { chunks, uniqueIds } from './in-chunks';
 import { maskTable } from './mask-table';
 import type { UploadedFile } from './multipart-upload';
 import { NoticeTable } from './notice-table.entity';
@@ -89,8 +90,8 @@ export class NoticeTablesService {
 
   /**
    * Within the notice's transaction: the notice's table becomes `tableId` (null: none). The table
-   * must exist, belong to `userId` and be unattached or already on this notice, else 400 naming
-   * `tableId`. A table the notice had before is detached.
+   * must exist and be either already on this notice or an unattached table imported by `userId`,
+   * else 400 naming `tableId`. A table the notice had before is detached.
    */
   async claimForNotice(manager: EntityManager, noticeId: number, userId: number, tableId: number | null): Promise<void> {
     const repo = manager.getRepository(NoticeTable);
@@ -98,7 +99,7 @@ export class NoticeTablesService {
       const qb = repo.createQueryBuilder('t').select(['t.id', 't.ownerId', 't.noticeId']).where('t.id = :id', { id: tableId });
       if (manager.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
       const table = await qb.getOne();
-      if (!table || table.ownerId !== userId || (table.noticeId !== null && table.noticeId !== noticeId)) {
+      if (!table || (table.noticeId !== noticeId && (table.noticeId !== null || table.ownerId !== userId))) {
         throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'tableId', reason: `公示表 ${tableId} 不存在、不是您导入的或已用在其他公告中` }]);
       }
     }
@@ -106,6 +107,16 @@ export class NoticeTablesService {
     if (tableId !== null) detach.andWhere('id <> :tableId', { tableId });
     await detach.execute();
     if (tableId !== null) await repo.update({ id: tableId }, { noticeId });
+  }
+
+  /** The id of each notice's table (notices without one are absent): one query, no table contents. */
+  async tableIdsForNotices(noticeIds: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (const part of chunks(uniqueIds(noticeIds))) {
+      const rows = await this.tables.find({ select: { id: true, noticeId: true }, where: { noticeId: In(part) }, order: { id: 'ASC' } });
+      for (const r of rows) out.set(Number(r.noticeId), r.id);
+    }
+    return out;
   }
 
   /** The table attached to a notice, whatever the notice's state (callers decide who sees it). */
