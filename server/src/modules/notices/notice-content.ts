@@ -114,7 +114,8 @@ export function applyInput(base: NoticeContent, input: CreateNoticeInput | Updat
   if (has('guide')) next.guide = input.guide ? { ...input.guide, materials: [...input.guide.materials], steps: [...input.guide.steps] } : null;
   // Changing a 办事指南 into another kind drops its guide fields.
   if (next.kind !== 'service_guide' && !has('guide')) next.guide = null;
-  if (has('attachmentIds')) next.attachmentIds = [...input.attachmentIds!];
+  // In id order, as the uploads module lists them, so the same attachments always digest the same.
+  if (has('attachmentIds')) next.attachmentIds = [...new Set(input.attachmentIds!)].sort((a, b) => a - b);
   if (has('tableId')) next.tableId = input.tableId ?? null;
   return next;
 }

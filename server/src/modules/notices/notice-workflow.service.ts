@@ -330,7 +330,7 @@ export class NoticeWorkflowService {
   private async currentLinks(_tx: EntityManager, noticeId: number, input: Partial<NoticeLinks>): Promise<NoticeLinks> {
     const stored = (await this.links.linksOf([noticeId])).get(noticeId)!;
     return {
-      attachmentIds: input.attachmentIds ? [...input.attachmentIds] : stored.attachmentIds,
+      attachmentIds: input.attachmentIds ? [...new Set(input.attachmentIds)].sort((a, b) => a - b) : stored.attachmentIds,
       tableId: input.tableId !== undefined ? input.tableId : stored.tableId,
     };
   }
