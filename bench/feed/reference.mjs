@@ -15,7 +15,8 @@ const Fastify = require('fastify');
 const mysql = require('mysql2/promise');
 const dist = (p) => require(new URL(`../../server/dist/${p}`, import.meta.url).pathname);
 const { feedPageSql } = dist('modules/notices/notice-feed.sql.js');
-const { searchPassSql, searchRowsSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
+const { searchPageSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
+const { scopeSql } = dist('modules/notices/notice-scope.js');
 const { parseSearchQuery } = dist('modules/notices/search/search-terms.js');
 const { decodeFeedCursor, encodeFeedCursor } = dist('modules/notices/notice-cursor.js');
 const { toSqlTime, fromSqlTime } = dist('modules/notices/search/sql-time.js');
@@ -39,12 +40,11 @@ export async function startReference(url, port = 0, poolSize = 10) {
   app.get('/feed', async (req, reply) => {
     const { regionId, cursor: rawCursor, limit: rawLimit, domain, kind, q: text } = req.query;
     const limit = Math.min(50, Math.max(1, Number(rawLimit ?? 20) || 20));
-    // The same two region queries the server makes (by id, then the ancestors on its path).
-    const [region] = await q('SELECT id, code, name, level, parent_id, path, depth, created_at, updated_at FROM region WHERE id = ? LIMIT 1', [Number(regionId)]);
-    if (!region) return reply.code(404).send({ code: 'REGION_NOT_FOUND' });
-    const ancestorIds = region.path.split('/').filter(Boolean).map(Number).filter((id) => id !== region.id);
-    const ancestors = ancestorIds.length ? await q(`SELECT id, code, name, level, parent_id, path, depth, created_at, updated_at FROM region WHERE id IN (${ancestorIds.map(() => '?').join(', ')})`, ancestorIds) : [];
-    const regionIds = [...ancestors.map((a) => a.id), region.id];
+    // The same scope query the server makes (the region and its ancestors by primary key).
+    const scope = scopeSql(Number(regionId));
+    const [chain] = await q(scope.sql, scope.params);
+    if (!chain || chain.id0 === null) return reply.code(404).send({ code: 'REGION_NOT_FOUND' });
+    const regionIds = chain.path0.split('/').filter(Boolean).map(Number);
 
     if (text) {
       const parsed = parseSearchQuery(text);
@@ -52,27 +52,21 @@ export async function startReference(url, port = 0, poolSize = 10) {
       let key = parsed.terms;
       if (key.length > 1) {
         const counted = parsed.terms.slice(0, 16);
-        const counts = await q(termCountsSql('mysql', counted).sql, termCountsSql('mysql', counted).params);
-        if (counts.some((c) => Number(c.n) === 0)) return { items: [], nextCursor: null };
+        const c = termCountsSql('mysql', counted);
+        const counts = await q(c.sql, c.params);
+        if (counts.some((x) => Number(x.n) === 0)) return { items: [], nextCursor: null };
         key = counted
-          .map((term, i) => ({ term, n: Number(counts.find((c) => Number(c.i) === i).n) }))
+          .map((term, i) => ({ term, n: Number(counts.find((x) => Number(x.i) === i).n) }))
           .sort((a, b) => a.n - b.n || (a.term < b.term ? -1 : 1))
           .slice(0, 6)
           .map((x) => x.term);
       }
       const [driver, ...others] = key;
-      const items = [];
-      for (const tier of [1, 0]) {
-        const s = searchPassSql('mysql', { driver, others, regionIds, tier, asOf: toSqlTime(new Date()), domain, kind, take: limit + 1 });
-        const ids = (await q(s.sql, s.params)).sort((a, b) => ms(b.published_at) - ms(a.published_at) || b.id - a.id).slice(0, limit + 1 - items.length);
-        if (ids.length) {
-          const r = searchRowsSql(ids.map((x) => x.id), !parsed.exactByIndex);
-          const byId = new Map((await q(r.sql, r.params)).map((row) => [Number(row.id), row]));
-          items.push(...ids.map((x) => byId.get(Number(x.id))).filter(Boolean));
-        }
-        if (items.length > limit) break;
-      }
-      return { items: items.slice(0, limit), nextCursor: items.length > limit ? 'more' : null };
+      const now = toSqlTime(new Date());
+      const take = (limit + 1) * (parsed.exactByIndex ? 1 : 2);
+      const s = searchPageSql('mysql', { driver, others, regionIds, tier1: null, tier0: null, asOf: now, now, domain, kind, take, withText: !parsed.exactByIndex });
+      const rows = (await q(s.sql, s.params)).sort((a, b) => Number(b.tier) - Number(a.tier) || ms(b.key_at) - ms(a.key_at) || b.id - a.id);
+      return { items: rows.slice(0, limit), nextCursor: rows.length > limit ? 'more' : null };
     }
 
     const cursor = rawCursor ? decodeFeedCursor(rawCursor) : null;

@@ -239,7 +239,8 @@ async function main() {
 async function explain(conn, regionId, regionIds) {
   const dist = (p) => require(`${ROOT}server/dist/${p}`);
   const { feedPageSql } = dist('modules/notices/notice-feed.sql.js');
-  const { searchPassSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
+  const { searchPageSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
+  const { scopeSql } = dist('modules/notices/notice-scope.js');
   const { toSqlTime } = dist('modules/notices/search/sql-time.js');
   const asOf = toSqlTime(new Date());
   const show = async (title, { sql, params }) => {
@@ -251,8 +252,9 @@ async function explain(conn, regionId, regionIds) {
   await show('feed page 5 (cursor)', feedPageSql('mysql', { regionIds, asOf, now: asOf, take: 21, after: { urgent: false, pinned: false, publishedAt: '2025-06-01 00:00:00.000', id: 1 } }));
   await show('feed, domain filter', feedPageSql('mysql', { regionIds, asOf, now: asOf, take: 21, domain: 'social_assistance' }));
   await show('term counts', termCountsSql('mysql', ['居民', '低保']));
-  await show('search pass, title tier', searchPassSql('mysql', { driver: '居民', others: ['低保'], regionIds, tier: 1, asOf, take: 21 }));
-  await show('search pass, rest, kind filter', searchPassSql('mysql', { driver: '居民', others: ['低保'], regionIds, tier: 0, asOf, take: 21, kind: 'notice' }));
+  await show('region scope', scopeSql(regionId));
+  await show('search page, one term', searchPageSql('mysql', { driver: '居民', others: [], regionIds, tier1: null, tier0: null, asOf, now: asOf, take: 21, withText: false }));
+  await show('search page, two terms, kind filter', searchPageSql('mysql', { driver: '低保', others: ['居民'], regionIds, tier1: null, tier0: null, asOf, now: asOf, take: 42, kind: 'notice', withText: true }));
   log(`(region ${regionId})\n`);
 }
 

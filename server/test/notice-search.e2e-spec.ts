@@ -196,6 +196,28 @@ describe('GET /api/notices?q= (Chinese search)', () => {
     expect(fresh[0]).toBe(added[0]);
   });
 
+  it('keeps walking past candidates that hold every term but not the phrase, across rounds and pages', async () => {
+    const tree = await makeRegionTree(t.db);
+    const r = tree.communityB1.id;
+    const real = [
+      await publish({ regionId: r, title: '社区通知', body: '<p>本季度低保对象名单见公示栏。</p>', publishedAt: ago(9) }),
+      await publish({ regionId: tree.streetB.id, title: '街道通知', body: '<p>低保对象年审开始。</p>', publishedAt: ago(8) }),
+    ];
+    // Newer, and each holds 低保, 保对 and 对象 — never 低保对象.
+    for (let i = 0; i < 7; i++) await publish({ regionId: r, title: `担保对象名单 ${i}`, body: '<p>不含低保户。</p>', publishedAt: ago(1 + i * 0.1) });
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await search({ regionId: r, q: '低保对象', limit: 1, cursor });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((n) => n.id));
+      cursor = res.body.nextCursor ?? undefined;
+      if (++pages > 10) throw new Error('runaway pagination');
+    } while (cursor);
+    expect(seen).toEqual([real[1].id, real[0].id]);
+  });
+
   it('follows publishing, correcting and withdrawing through the index', async () => {
     const tree = await makeRegionTree(t.db);
     const r = tree.communityB1.id;

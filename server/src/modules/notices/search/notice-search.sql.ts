@@ -1,12 +1,13 @@
-import { CARD_COLUMNS, type Sql, type SqlDialect, unionBranch } from '../notice-feed.sql';
+import { CARD_COLUMNS, PUBLICITY_NOT_ENDED, type Sql, type SqlDialect, unionBranch } from '../notice-feed.sql';
 
 /**
  * Search's SQL, as pure functions (the benchmark's bare reference server runs exactly these
  * statements). Everything reads `notice_term` through ix_notice_term_search (term, region_id,
- * in_title, published_at, notice_id) — on MariaDB/MySQL pinned with FORCE INDEX, and with the join
- * order pinned (STRAIGHT_JOIN; SQLite: CROSS JOIN) when a filter needs the notice row, because
- * MariaDB's own plan for a region-scoped search otherwise starts from `notice` and reads every
- * notice of the scope. Other terms of the query are checked by primary-key probes (notice_id, term).
+ * in_title, published_at, notice_id) — on MariaDB/MySQL pinned with FORCE INDEX, and the join order
+ * pinned too (STRAIGHT_JOIN; SQLite: CROSS JOIN), because MariaDB's own plan for a region-scoped
+ * search may start from `notice` and read every notice of the scope. Each branch walks one index
+ * range newest first and joins the notice by primary key for only the rows it returns; the other
+ * terms of the query are checked by primary-key probes of notice_term (notice_id, term).
  */
 
 /** How many postings of a term are counted at most when choosing the rarest term to drive a search. */
@@ -29,60 +30,75 @@ export interface SearchKey {
   id: number;
 }
 
-export interface SearchPassInput {
+/** Where a tier's walk stands: from the top (null), after a key, or finished (omitted from the statement). */
+export type TierPosition = SearchKey | null | 'done';
+
+export interface SearchPageInput {
   /** The rarest term: its postings are walked in order. */
   driver: string;
   /** The other key terms: each must be present (probed by primary key). */
   others: string[];
   regionIds: number[];
   /**
-   * 1: the title pass — every key term in the title; 0: everything else. Within a pass, rows are
-   * ordered newest first, then by id.
+   * Tier 1: every key term in the title; tier 0: everything else. Within a tier, rows are ordered
+   * newest first, then by id (descending).
    */
-  tier: 0 | 1;
+  tier1: TierPosition;
+  tier0: TierPosition;
   asOf: string;
-  after?: SearchKey | null;
+  /** The current time: a 公示 whose period has ended is left out. */
+  now: string;
   domain?: string;
   kind?: string;
   /** Rows per branch. */
   take: number;
+  /** Also return the searchable text (body, elements, guide), to check a query's words. */
+  withText: boolean;
 }
 
+/** The extra columns the phrase check reads. */
+export const TEXT_COLUMNS = 'n.body, n.basis, n.time_limit, n.doc_no, n.index_no, n.guide';
+
 /**
- * One pass's candidates, `[{id, published_at}]`, up to `take` per branch, in no particular order
- * overall (sort by published_at, id descending). Branches: per region, and in the other-than-title
- * pass per value of the driver's title flag — each an index range read backwards.
+ * Candidate cards of both tiers, `[{tier, key_at, …card columns}]`, up to `take` per branch, in no
+ * particular order overall (group by tier, sort each by key_at — the index's published_at — and id,
+ * descending). Branches: per
+ * tier, per region, and in tier 0 per value of the driver's title flag — each an index range read
+ * backwards. A single term that nobody used ends here too: every branch is one empty index probe.
  */
-export function searchPassSql(dialect: SqlDialect, input: SearchPassInput): Sql {
+export function searchPageSql(dialect: SqlDialect, input: SearchPageInput): Sql {
   const mysql = dialect === 'mysql';
   const force = mysql ? ' FORCE INDEX (ix_notice_term_search)' : '';
-  const filtered = !!(input.domain || input.kind);
-  const join = filtered ? (mysql ? ' STRAIGHT_JOIN notice n' : ' CROSS JOIN notice n') : '';
+  const join = mysql ? ' STRAIGHT_JOIN notice n' : ' CROSS JOIN notice n';
+  const columns = `${CARD_COLUMNS}${input.withText ? `, ${TEXT_COLUMNS}` : ''}`;
   const params: unknown[] = [];
   const probe = (term: string, inTitle: boolean) => {
     params.push(term);
     return `EXISTS (SELECT 1 FROM notice_term o WHERE o.notice_id = t.notice_id AND o.term = ?${inTitle ? ' AND o.in_title = 1' : ''})`;
   };
 
-  const flags: Array<0 | 1> = input.tier === 1 ? [1] : input.others.length ? [0, 1] : [0];
   const branches: string[] = [];
-  for (const regionId of input.regionIds) {
-    for (const driverInTitle of flags) {
-      const where = ['t.term = ?', 't.region_id = ?', 't.in_title = ?', 't.published_at <= ?'];
-      params.push(input.driver, regionId, driverInTitle, input.asOf);
-      if (input.after) {
-        where.push('(t.published_at < ? OR (t.published_at = ? AND t.notice_id < ?))');
-        params.push(input.after.publishedAt, input.after.publishedAt, input.after.id);
-      }
-      if (input.tier === 1) {
-        for (const o of input.others) where.push(probe(o, true));
-      } else {
-        for (const o of input.others) where.push(probe(o, false));
-        // The driver is in the title: keep the row only when some other key term is not (else it is a title hit).
-        if (driverInTitle === 1) where.push(`(${input.others.map((o) => `NOT ${probe(o, true)}`).join(' OR ')})`);
-      }
-      if (filtered) {
-        where.push('n.id = t.notice_id', "n.status = 'published'");
+  for (const tier of [1, 0] as const) {
+    const position = tier === 1 ? input.tier1 : input.tier0;
+    if (position === 'done') continue;
+    const flags: Array<0 | 1> = tier === 1 ? [1] : input.others.length ? [0, 1] : [0];
+    for (const regionId of input.regionIds) {
+      for (const driverInTitle of flags) {
+        const where = ['t.term = ?', 't.region_id = ?', 't.in_title = ?', 't.published_at <= ?'];
+        params.push(input.driver, regionId, driverInTitle, input.asOf);
+        if (position) {
+          where.push('(t.published_at < ? OR (t.published_at = ? AND t.notice_id < ?))');
+          params.push(position.publishedAt, position.publishedAt, position.id);
+        }
+        if (tier === 1) {
+          for (const o of input.others) where.push(probe(o, true));
+        } else {
+          for (const o of input.others) where.push(probe(o, false));
+          // The driver is in the title: keep the row only when some other key term is not (else it is a title hit).
+          if (driverInTitle === 1) where.push(`(${input.others.map((o) => `NOT ${probe(o, true)}`).join(' OR ')})`);
+        }
+        where.push('n.id = t.notice_id', "n.status = 'published'", PUBLICITY_NOT_ENDED);
+        params.push(input.now);
         if (input.domain) {
           where.push('n.domain = ?');
           params.push(input.domain);
@@ -91,27 +107,16 @@ export function searchPassSql(dialect: SqlDialect, input: SearchPassInput): Sql 
           where.push('n.kind = ?');
           params.push(input.kind);
         }
+        params.push(input.take);
+        branches.push(
+          unionBranch(
+            dialect,
+            `SELECT ${tier} AS tier, t.published_at AS key_at, ${columns} FROM notice_term t${force}${join} WHERE ${where.join(' AND ')} ORDER BY t.published_at DESC, t.notice_id DESC LIMIT ?`,
+            branches.length,
+          ),
+        );
       }
-      params.push(input.take);
-      branches.push(
-        unionBranch(
-          dialect,
-          `SELECT t.notice_id AS id, t.published_at AS published_at FROM notice_term t${force}${join} WHERE ${where.join(' AND ')} ORDER BY t.published_at DESC, t.notice_id DESC LIMIT ?`,
-          branches.length,
-        ),
-      );
     }
   }
   return { sql: branches.join(' UNION ALL '), params };
-}
-
-/** The extra columns the phrase check reads (the card's come from CARD_COLUMNS). */
-const TEXT_COLUMNS = 'n.body, n.basis, n.time_limit, n.publisher, n.doc_no, n.index_no, n.guide';
-
-/** The candidates' rows: card columns, plus the searchable text when the words must be checked. */
-export function searchRowsSql(ids: number[], withText: boolean): Sql {
-  return {
-    sql: `SELECT ${CARD_COLUMNS}${withText ? `, ${TEXT_COLUMNS}` : ''} FROM notice n WHERE n.id IN (${ids.map(() => '?').join(', ')})`,
-    params: ids,
-  };
 }
