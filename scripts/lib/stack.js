@@ -23,9 +23,11 @@ function spawnUntil(name, file, env, ready, { log, timeoutMs = 60000 }) {
     }
     const onData = (stream) => (chunk) => {
       const text = chunk.toString();
+      // Match on the new chunk plus a little of the old tail: one chunk can carry the ready line
+      // followed by many kilobytes of buffered start-up logs.
+      const m = !settled && (tail.slice(-512) + text).match(ready);
       tail = (tail + text).slice(-8000);
       if (log) stream.write(text);
-      const m = !settled && tail.match(ready);
       if (m) {
         settled = true;
         clearTimeout(timer);
