@@ -421,12 +421,16 @@ describe('notices as staff write and review them (先审后发)', () => {
       expect(shown.body.table).toMatchObject({ id: table.id, rowCount: 1 });
       expect(JSON.stringify(shown.body.table)).not.toContain('410411198502023456');
       expect(JSON.stringify(shown.body.table)).toContain('41**************56');
+      // A reviewer's correction keeps the author's photo and table.
+      const retitled = await w.update(s.reviewer, created.body.id, { title: '低保对象公示（更正）', attachmentIds: [photo.id], tableId: table.id });
+      expect(retitled.status).toBe(200);
+      expect(retitled.body).toMatchObject({ version: 2, attachmentIds: [photo.id], table: { id: table.id } });
       // The register's digest covers the links: a correction that only drops the photo changes it.
       const corrected = await w.update(s.reviewer, created.body.id, { attachmentIds: [] });
-      expect(corrected.body).toMatchObject({ version: 2, attachmentIds: [] });
+      expect(corrected.body).toMatchObject({ version: 3, attachmentIds: [] });
       expect((await publicDetail(created.body.id)).body.attachments).toEqual([]);
       const rows = (await t.request('GET', '/api/audit', { token: s.reviewer.token, query: { targetType: 'notice', targetId: created.body.id } })).body.items;
-      const correct = rows.find((r: { action: string }) => r.action === 'correct');
+      const correct = rows.filter((r: { action: string }) => r.action === 'correct').pop();
       expect(correct.digestBefore).not.toBe(correct.digestAfter);
       // An upload already used by one notice cannot be claimed by another.
       const table2 = await importTable(s.worker.token);

@@ -17,15 +17,10 @@ export class NoticeLinksService {
     private readonly tables: NoticeTablesService,
   ) {}
 
-  /** Attachment ids (oldest first) and table id of each notice: one query for attachments, one per notice for its table. */
+  /** Attachment ids (in id order) and table id of each notice: two queries whatever the number of notices. */
   async linksOf(noticeIds: number[]): Promise<Map<number, NoticeLinks>> {
-    const [attachments, tables] = await Promise.all([
-      this.attachments.listForNotices(noticeIds),
-      Promise.all(noticeIds.map((id) => this.tables.forNotice(id))),
-    ]);
-    return new Map(
-      noticeIds.map((id, i) => [id, { attachmentIds: (attachments.get(id) ?? []).map((a) => a.id), tableId: tables[i]?.id ?? null }]),
-    );
+    const [attachments, tables] = await Promise.all([this.attachments.listForNotices(noticeIds), this.tables.tableIdsForNotices(noticeIds)]);
+    return new Map(noticeIds.map((id) => [id, { attachmentIds: (attachments.get(id) ?? []).map((a) => a.id), tableId: tables.get(id) ?? null }]));
   }
 
   attachmentsOf(noticeIds: number[]): Promise<Map<number, AttachmentDto[]>> {
