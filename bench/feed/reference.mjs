@@ -14,8 +14,8 @@ const require = createRequire(import.meta.url);
 const Fastify = require('fastify');
 const mysql = require('mysql2/promise');
 const dist = (p) => require(new URL(`../../server/dist/${p}`, import.meta.url).pathname);
-const { feedPageSql } = dist('modules/notices/notice-feed.sql.js');
-const { searchPageSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
+const { cardRowsSql, feedKeysSql } = dist('modules/notices/notice-feed.sql.js');
+const { searchKeysSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
 const { scopeSql } = dist('modules/notices/notice-scope.js');
 const { parseSearchQuery } = dist('modules/notices/search/search-terms.js');
 const { decodeFeedCursor, encodeFeedCursor } = dist('modules/notices/notice-cursor.js');
@@ -40,6 +40,13 @@ export async function startReference(url, port = 0, poolSize = 10) {
   app.get('/feed', async (req, reply) => {
     const { regionId, cursor: rawCursor, limit: rawLimit, domain, kind, q: text } = req.query;
     const limit = Math.min(50, Math.max(1, Number(rawLimit ?? 20) || 20));
+    const take = limit + 1;
+    const byIds = async (keys, withText = false) => {
+      if (!keys.length) return [];
+      const r = cardRowsSql(keys.map((k) => Number(k.id)), withText);
+      const rows = new Map((await q(r.sql, r.params)).map((row) => [Number(row.id), row]));
+      return keys.map((k) => rows.get(Number(k.id))).filter(Boolean);
+    };
     // The same scope query the server makes (the region and its ancestors by primary key).
     const scope = scopeSql(Number(regionId));
     const [chain] = await q(scope.sql, scope.params);
@@ -62,32 +69,31 @@ export async function startReference(url, port = 0, poolSize = 10) {
           .map((x) => x.term);
       }
       const [driver, ...others] = key;
-      const now = toSqlTime(new Date());
-      const take = (limit + 1) * (parsed.exactByIndex ? 1 : 2);
-      const s = searchPageSql('mysql', { driver, others, regionIds, tier1: null, tier0: null, asOf: now, now, domain, kind, take, withText: !parsed.exactByIndex });
-      const rows = (await q(s.sql, s.params)).sort((a, b) => Number(b.tier) - Number(a.tier) || ms(b.key_at) - ms(a.key_at) || b.id - a.id);
-      return { items: rows.slice(0, limit), nextCursor: rows.length > limit ? 'more' : null };
+      const s = searchKeysSql('mysql', { driver, others, regionIds, tier1: null, tier0: null, asOf: toSqlTime(new Date()), domain, kind, take: take * (parsed.exactByIndex ? 1 : 2) });
+      const keys = (await q(s.sql, s.params)).sort((a, b) => Number(b.tier) - Number(a.tier) || ms(b.key_at) - ms(a.key_at) || b.id - a.id);
+      const items = await byIds(keys.slice(0, take * (parsed.exactByIndex ? 1 : 2)), !parsed.exactByIndex);
+      return { items: items.slice(0, limit), nextCursor: items.length > limit ? 'more' : null };
     }
 
     const cursor = rawCursor ? decodeFeedCursor(rawCursor) : null;
     const asOf = cursor?.asOf ?? new Date();
-    const { sql, params } = feedPageSql('mysql', {
+    const { sql, params } = feedKeysSql('mysql', {
       regionIds,
       asOf: toSqlTime(asOf),
-      now: toSqlTime(new Date()),
       domain,
       kind,
       after: cursor ? { urgent: cursor.urgent, pinned: cursor.pinned, publishedAt: toSqlTime(cursor.publishedAt), id: cursor.id } : null,
-      take: limit + 1,
+      take,
     });
-    const rows = (await q(sql, params)).sort(
-      (a, b) => bit(b.urgent) - bit(a.urgent) || bit(b.pinned) - bit(a.pinned) || ms(b.published_at) - ms(a.published_at) || b.id - a.id,
-    );
+    const keys = (await q(sql, params))
+      .sort((a, b) => bit(b.urgent) - bit(a.urgent) || bit(b.pinned) - bit(a.pinned) || ms(b.published_at) - ms(a.published_at) || b.id - a.id)
+      .slice(0, take);
+    const rows = await byIds(keys);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const nextCursor =
       rows.length > limit && last
-        ? encodeFeedCursor({ urgent: !!bit(last.urgent), pinned: !!bit(last.pinned), publishedAt: fromSqlTime(last.published_at), id: last.id, asOf })
+        ? encodeFeedCursor({ urgent: !!bit(last.urgent), pinned: !!bit(last.pinned), publishedAt: fromSqlTime(last.published_at), id: Number(last.id), asOf })
         : null;
     return { items, nextCursor };
   });

@@ -15,6 +15,8 @@
  *    and the server's memory (RSS);
  * 4. drops the database (unless --keep).
  * --smoke: 2,000 notices, 2,000 residents, 3 s per run — a quick sanity check.
+ * --keep leaves the database; --reuse then skips seeding when it holds as many notices as asked
+ * (e.g. to iterate on the server: `node bench/feed/run.mjs --keep --reuse`).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,7 +24,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { SEARCH_WORDS } from './corpus.mjs';
+import { regionTree, SEARCH_WORDS } from './corpus.mjs';
 import { seed } from './seed.mjs';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     notices: { type: 'string' },
     residents: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
@@ -140,8 +143,19 @@ async function main() {
   const admin = await mysql.createConnection({ uri: ADMIN_URL });
   const [[{ v }]] = await admin.query('SELECT VERSION() AS v');
   log(`database: ${v}`);
-  await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
-  await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  let reuse = false;
+  if (args.reuse) {
+    const [[found]] = await admin.query(`SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = ? AND table_name = 'notice'`, [DB]);
+    if (Number(found.n)) {
+      const [[{ n }]] = await admin.query(`SELECT COUNT(*) AS n FROM \`${DB}\`.notice`);
+      reuse = Number(n) === noticeCount;
+    }
+    log(reuse ? `reusing ${DB}` : `${DB} does not hold ${noticeCount} notices: seeding afresh`);
+  }
+  if (!reuse) {
+    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
+    await admin.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
   await admin.end();
 
   let server;
@@ -150,9 +164,12 @@ async function main() {
     log('migrating (the server runs its migrations on start)…');
     await (await startServer()).stop();
 
-    log('seeding…');
     const conn = await mysql.createConnection({ uri: dbUrl, timezone: 'Z', charset: 'utf8mb4_unicode_ci', multipleStatements: false });
-    const { regions } = await seed(conn, { notices: noticeCount, residents: residentCount, log });
+    let regions = regionTree();
+    if (!reuse) {
+      log('seeding…');
+      ({ regions } = await seed(conn, { notices: noticeCount, residents: residentCount, log }));
+    }
 
     // The region measured: the community with the most notices in its scope.
     const [[target]] = await conn.query(
@@ -238,8 +255,8 @@ async function main() {
 /** EXPLAIN of the statements one feed page and one search make (MariaDB's plans). */
 async function explain(conn, regionId, regionIds) {
   const dist = (p) => require(`${ROOT}server/dist/${p}`);
-  const { feedPageSql } = dist('modules/notices/notice-feed.sql.js');
-  const { searchPageSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
+  const { feedKeysSql, cardRowsSql } = dist('modules/notices/notice-feed.sql.js');
+  const { searchKeysSql, termCountsSql } = dist('modules/notices/search/notice-search.sql.js');
   const { scopeSql } = dist('modules/notices/notice-scope.js');
   const { toSqlTime } = dist('modules/notices/search/sql-time.js');
   const asOf = toSqlTime(new Date());
@@ -248,13 +265,14 @@ async function explain(conn, regionId, regionIds) {
     log(`\n${title}`);
     for (const r of rows) log(`  ${r.id} ${r.select_type} ${r.table} ${r.type} key=${r.key} rows=${r.rows} ${r.Extra ?? ''}`);
   };
-  await show('feed page 1', feedPageSql('mysql', { regionIds, asOf, now: asOf, take: 21 }));
-  await show('feed page 5 (cursor)', feedPageSql('mysql', { regionIds, asOf, now: asOf, take: 21, after: { urgent: false, pinned: false, publishedAt: '2025-06-01 00:00:00.000', id: 1 } }));
-  await show('feed, domain filter', feedPageSql('mysql', { regionIds, asOf, now: asOf, take: 21, domain: 'social_assistance' }));
-  await show('term counts', termCountsSql('mysql', ['居民', '低保']));
   await show('region scope', scopeSql(regionId));
-  await show('search page, one term', searchPageSql('mysql', { driver: '居民', others: [], regionIds, tier1: null, tier0: null, asOf, now: asOf, take: 21, withText: false }));
-  await show('search page, two terms, kind filter', searchPageSql('mysql', { driver: '低保', others: ['居民'], regionIds, tier1: null, tier0: null, asOf, now: asOf, take: 42, kind: 'notice', withText: true }));
+  await show('feed keys, page 1', feedKeysSql('mysql', { regionIds, asOf, take: 21 }));
+  await show('feed keys, page 5 (cursor)', feedKeysSql('mysql', { regionIds, asOf, take: 21, after: { urgent: false, pinned: false, publishedAt: '2025-06-01 00:00:00.000', id: 1 } }));
+  await show('feed keys, domain filter', feedKeysSql('mysql', { regionIds, asOf, take: 21, domain: 'social_assistance' }));
+  await show('card rows', cardRowsSql([1, 2, 3]));
+  await show('term counts', termCountsSql('mysql', ['居民', '低保']));
+  await show('search keys, one term', searchKeysSql('mysql', { driver: '居民', others: [], regionIds, tier1: null, tier0: null, asOf, take: 21 }));
+  await show('search keys, two terms, kind filter', searchKeysSql('mysql', { driver: '低保', others: ['居民'], regionIds, tier1: null, tier0: null, asOf, take: 42, kind: 'notice' }));
   log(`(region ${regionId})\n`);
 }
 

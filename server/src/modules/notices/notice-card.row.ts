@@ -3,6 +3,7 @@ import type { Notice } from './notice.entity';
 import { BODY_HEAD_CHARS, type CardRow } from './notice-feed.sql';
 import { summarize } from './notice-html';
 import { toNoticeCardDto } from './notice.mapper';
+import { publicityEnded } from './notice-content';
 import { fromSqlTime } from './search/sql-time';
 
 const flag = (v: unknown) => v === true || v === 1 || v === '1';
@@ -15,6 +16,15 @@ const flag = (v: unknown) => v === true || v === 1 || v === '1';
 export function trimBodyHead(head: string): string {
   if (head.length < BODY_HEAD_CHARS || [...head].length < BODY_HEAD_CHARS) return head;
   return head.replace(/<[^>]*$/, '').replace(/&[#a-zA-Z0-9]*$/, '');
+}
+
+/**
+ * Whether residents may see the row now: published, and not a 公示 whose period has ended (it is
+ * gone for residents before the expiry job marks it expired; the detail answers 404 then). The
+ * index ranges cannot tell the latter, so it is checked on the few rows a page loads.
+ */
+export function visibleToResidents(row: CardRow, now = new Date()): boolean {
+  return row.status === 'published' && !publicityEnded({ kind: row.kind as Notice['kind'], publicityEndsAt: fromSqlTime(row.publicity_ends_at) }, now);
 }
 
 /** The fields the card mapper reads, from a raw card row (the body: its start, see trimBodyHead). */

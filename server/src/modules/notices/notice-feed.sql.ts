@@ -1,11 +1,14 @@
 /**
  * The feed's SQL, as pure functions (the benchmark's bare reference server runs exactly these
- * statements). One index-ordered sub-query per region of the scope — the region and each region
- * above it — each an index range of ix_notice_feed (status, region_id, urgent, pinned, published_at,
- * id) or of its domain/kind twins, read backwards and cut at `take` rows; UNION ALL joins them and
- * the caller merges the few rows in code. Compared with one `region_id IN (…) ORDER BY … LIMIT`,
- * which must read every matching row of every region and sort them, each branch stops after
- * `take` index entries.
+ * statements). A page is two statements:
+ * 1. the keys: one index-ordered sub-query per region of the scope — the region and each region
+ *    above it — each an index range of ix_notice_feed (status, region_id, urgent, pinned,
+ *    published_at, id) or of its domain/kind twins, read backwards, cut at `take` rows and covered
+ *    by the index (no row is read); UNION ALL joins them and the caller merges the few keys in code.
+ *    Compared with one `region_id IN (…) ORDER BY … LIMIT`, which must read every matching row of
+ *    every region and sort them, each branch stops after `take` index entries;
+ * 2. the rows of the page's keys only, by primary key (cardRowsSql).
+ * Reading the rows inside the branches instead would read `take` rows per region for one page's worth.
  *
  * The cursor is written so that each database turns it into an index range: MariaDB/MySQL's range
  * optimizer reads the expanded OR form, SQLite reads a row-value comparison. Both mean the same:
@@ -21,11 +24,13 @@ export const BODY_HEAD_CHARS = 600;
 /** The card's columns; `body_head` is the start of the body. */
 export const CARD_COLUMNS = `n.id, n.title, SUBSTR(n.body, 1, ${BODY_HEAD_CHARS}) AS body_head, n.kind, n.domain, n.region_id, n.publisher, n.published_at, n.urgent, n.pinned, n.status, n.publicity_ends_at, n.updated_at`;
 
-/**
- * A 公示 whose period has ended is gone for residents even before the expiry job marks it expired
- * (the detail answers 404 then). Evaluated on the rows the index range reads, which are few.
- */
-export const PUBLICITY_NOT_ENDED = "(n.kind <> 'publicity' OR n.publicity_ends_at IS NULL OR n.publicity_ends_at > ?)";
+/** The extra columns search's phrase check reads. */
+export const TEXT_COLUMNS = 'n.body, n.basis, n.time_limit, n.doc_no, n.index_no, n.guide';
+
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
 
 export interface FeedKey {
   urgent: boolean;
@@ -39,18 +44,11 @@ export interface FeedSqlInput {
   regionIds: number[];
   /** Only rows published at or before this time (the walk's snapshot), as SQL time text. */
   asOf: string;
-  /** The current time as SQL time text: a 公示 whose period has ended by then is no longer listed. */
-  now: string;
   domain?: string;
   kind?: string;
   after?: FeedKey | null;
-  /** Rows per region branch: the page size + 1. */
+  /** Keys per region branch: the page size + 1. */
   take: number;
-}
-
-export interface Sql {
-  sql: string;
-  params: unknown[];
 }
 
 function feedIndex(input: FeedSqlInput): string {
@@ -71,8 +69,18 @@ function afterCondition(dialect: SqlDialect, k: FeedKey, params: unknown[]): str
   );
 }
 
-/** One page's candidates: up to `take` rows per region, in no particular order overall (merge with compareFeedRows). */
-export function feedPageSql(dialect: SqlDialect, input: FeedSqlInput): Sql {
+/**
+ * One branch of a UNION ALL that keeps its own ORDER BY … LIMIT. MariaDB/MySQL take it in
+ * parentheses and stream the branches; SQLite has no parenthesised SELECTs, so there each branch is
+ * a sub-query in FROM (a cheap co-routine for SQLite, but on MariaDB a derived table materialised
+ * per request — on disk when it holds text: several times slower, hence the two forms).
+ */
+export function unionBranch(dialect: SqlDialect, select: string, i: number): string {
+  return dialect === 'mysql' ? `(${select})` : `SELECT * FROM (${select}) b${i}`;
+}
+
+/** The keys `[{id, urgent, pinned, published_at}]` of up to `take` notices per region, in no particular order overall (merge with compareFeedKeys). */
+export function feedKeysSql(dialect: SqlDialect, input: FeedSqlInput): Sql {
   const params: unknown[] = [];
   const force = dialect === 'mysql' ? ` FORCE INDEX (${feedIndex(input)})` : '';
   const branches = input.regionIds.map((regionId, i) => {
@@ -86,26 +94,36 @@ export function feedPageSql(dialect: SqlDialect, input: FeedSqlInput): Sql {
       where.push('n.kind = ?');
       params.push(input.kind);
     }
-    where.push('n.published_at <= ?', PUBLICITY_NOT_ENDED);
-    params.push(input.asOf, input.now);
+    where.push('n.published_at <= ?');
+    params.push(input.asOf);
     if (input.after) where.push(afterCondition(dialect, input.after, params));
     params.push(input.take);
-    return unionBranch(dialect, `SELECT ${CARD_COLUMNS} FROM notice n${force} WHERE ${where.join(' AND ')} ORDER BY n.urgent DESC, n.pinned DESC, n.published_at DESC, n.id DESC LIMIT ?`, i);
+    return unionBranch(
+      dialect,
+      `SELECT n.id, n.urgent, n.pinned, n.published_at FROM notice n${force} WHERE ${where.join(' AND ')} ORDER BY n.urgent DESC, n.pinned DESC, n.published_at DESC, n.id DESC LIMIT ?`,
+      i,
+    );
   });
   return { sql: branches.join(' UNION ALL '), params };
 }
 
-/**
- * One branch of a UNION ALL that keeps its own ORDER BY … LIMIT. MariaDB/MySQL take it in
- * parentheses and stream the branches; SQLite has no parenthesised SELECTs, so there each branch is
- * a sub-query in FROM (a cheap co-routine for SQLite, but on MariaDB a derived table materialised —
- * with the body's text, on disk — per request: ~8× slower, hence the two forms).
- */
-export function unionBranch(dialect: SqlDialect, select: string, i: number): string {
-  return dialect === 'mysql' ? `(${select})` : `SELECT * FROM (${select}) b${i}`;
+/** The card rows (and, for search's phrase check, the searchable text) of the given notices, in no particular order. */
+export function cardRowsSql(ids: number[], withText = false): Sql {
+  return {
+    sql: `SELECT ${CARD_COLUMNS}${withText ? `, ${TEXT_COLUMNS}` : ''} FROM notice n WHERE n.id IN (${ids.map(() => '?').join(', ')})`,
+    params: ids,
+  };
 }
 
-/** A raw card row as either driver returns it (booleans as 0/1 or true/false; times as Date or text). */
+/** A key as either driver returns it (booleans as 0/1 or true/false; times as Date or text). */
+export interface FeedKeyRow {
+  id: number | string;
+  urgent: number | boolean | string;
+  pinned: number | boolean | string;
+  published_at: Date | string;
+}
+
+/** A raw card row as either driver returns it. */
 export interface CardRow {
   id: number | string;
   title: string;

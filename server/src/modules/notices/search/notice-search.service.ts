@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { NoticeCardDto, NoticeFeedQuery, Page } from '@sunboard/shared';
 import type { NoticeGuide } from '../notice.entity';
-import { toCardDto } from '../notice-card.row';
-import type { CardRow, SqlDialect } from '../notice-feed.sql';
+import { toCardDto, visibleToResidents } from '../notice-card.row';
+import { type CardRow, cardRowsSql, type SqlDialect } from '../notice-feed.sql';
 import type { FeedScope } from '../notice-scope';
 import { containsAllWords, type SearchableNotice } from './notice-search-document';
-import { searchPageSql, termCountsSql, type TierPosition } from './notice-search.sql';
+import { searchKeysSql, termCountsSql, type TierPosition } from './notice-search.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { parseSearchQuery } from './search-terms';
 import { fromSqlTime, toSqlTime } from './sql-time';
@@ -19,10 +19,15 @@ const MAX_KEY_TERMS = 6;
 /** Candidates examined per request at most: a page may come back short, with a cursor to go on. */
 const MAX_EXAMINED = 600;
 
-/** A candidate row: the card's columns, its tier and index key, and (when words are checked) the searchable text. */
-type SearchRow = CardRow & {
+/** A candidate's key: its tier and its place in the index. */
+interface KeyRow {
   tier: number | string;
   key_at: Date | string;
+  id: number | string;
+}
+
+/** A candidate's row: the card's columns and (when words are checked) the searchable text. */
+type SearchRow = CardRow & {
   body?: string;
   basis?: string;
   time_limit?: string;
@@ -35,7 +40,6 @@ interface Candidate {
   tier: 0 | 1;
   at: Date;
   id: number;
-  row: SearchRow;
 }
 
 function parseGuide(raw: string | null | undefined): NoticeGuide | null {
@@ -62,10 +66,10 @@ function searchable(row: SearchRow): SearchableNotice {
 }
 
 /** One tier's rows of a round, newest first then by id, cut to `take` (beyond it another branch may hold newer rows). */
-function tierRows(rows: SearchRow[], tier: 0 | 1, take: number): Candidate[] {
-  return rows
-    .filter((r) => Number(r.tier) === tier)
-    .map((row) => ({ tier, at: fromSqlTime(row.key_at) ?? new Date(0), id: Number(row.id), row }))
+function tierKeys(keys: KeyRow[], tier: 0 | 1, take: number): Candidate[] {
+  return keys
+    .filter((k) => Number(k.tier) === tier)
+    .map((k) => ({ tier, at: fromSqlTime(k.key_at) ?? new Date(0), id: Number(k.id) }))
     .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id)
     .slice(0, take);
 }
@@ -79,10 +83,11 @@ function tierRows(rows: SearchRow[], tier: 0 | 1, take: number): Candidate[] {
  *    rarest to drive;
  * 2. one statement (notice-search.sql.ts) walks the driver's postings newest first, one index range
  *    per region of the scope and per tier — title hits (every key term in the title) before the
- *    rest — probing the other key terms by primary key and joining each returned row's notice;
- * 3. unless one term decides a match by itself, every word is checked as a substring of the
- *    notice's normalised text; should checks reject candidates, the walk goes on from the last one.
- * A single term costs one statement, hit or miss.
+ *    rest — probing the other key terms by primary key;
+ * 3. the candidates' rows are read by primary key and, unless one term decides a match by itself,
+ *    every word is checked as a substring of the notice's normalised text; should checks reject
+ *    candidates, the walk goes on from the last one.
+ * A single term that nobody used costs one statement (after the scope); a hit, two.
  */
 @Injectable()
 export class NoticeSearchService {
@@ -107,38 +112,46 @@ export class NoticeSearchService {
     let tier1: TierPosition = cursor ? (cursor.tier === 1 ? key({ at: cursor.publishedAt, id: cursor.id }) : 'done') : null;
     let tier0: TierPosition = cursor?.tier === 0 ? key({ at: cursor.publishedAt, id: cursor.id }) : null;
 
-    const found: Candidate[] = [];
+    const found: Array<Candidate & { row: SearchRow }> = [];
     let examined = 0;
     let lastExamined: Candidate | null = null;
     let truncated = false;
     const full = () => found.length > query.limit;
 
+    const rowsPerLoad = (n: number) => (verify ? 2 * n : n);
     while (!full() && (tier1 !== 'done' || tier0 !== 'done')) {
-      const { sql, params } = searchPageSql(this.dialect, {
+      const { sql, params } = searchKeysSql(this.dialect, {
         driver,
         others,
         regionIds: scope.regionIds,
         tier1,
         tier0,
         asOf: toSqlTime(asOf),
-        now: toSqlTime(new Date()),
         domain: query.domain,
         kind: query.kind,
         take,
-        withText: verify,
       });
-      const rows: SearchRow[] = await this.db.query(sql, params);
+      const keys: KeyRow[] = await this.db.query(sql, params);
+      const now = new Date();
       // Title hits first; the rest only once the title hits are exhausted.
       for (const tier of [1, 0] as const) {
         if ((tier === 1 ? tier1 : tier0) === 'done' || full()) continue;
         if (tier === 0 && tier1 !== 'done') continue;
-        const batch = tierRows(rows, tier, take);
-        for (const c of batch) {
-          examined++;
-          lastExamined = c;
-          if (verify && !containsAllWords(searchable(c.row), parsed.words)) continue;
-          found.push(c);
-          if (full()) break;
+        const batch = tierKeys(keys, tier, take);
+        for (let i = 0; i < batch.length && !full(); ) {
+          const slice = batch.slice(i, i + rowsPerLoad(query.limit + 1 - found.length));
+          i += slice.length;
+          const rows = await this.rows(slice.map((c) => c.id), verify);
+          for (const c of slice) {
+            examined++;
+            lastExamined = c;
+            const row = rows.get(c.id);
+            // A stale index row (not published, or a 公示 whose period has ended) never shows.
+            if (!row || !visibleToResidents(row, now)) continue;
+            if (verify && !containsAllWords(searchable(row), parsed.words)) continue;
+            found.push({ ...c, row });
+            if (full()) break;
+          }
         }
         const next: TierPosition = batch.length < take ? 'done' : key(batch[batch.length - 1]);
         if (tier === 1) tier1 = next;
@@ -159,6 +172,12 @@ export class NoticeSearchService {
       nextCursor = encodeSearchCursor({ tier: lastExamined.tier, publishedAt: lastExamined.at, id: lastExamined.id, asOf });
     }
     return { items: items.map((f) => toCardDto(f.row, scope.refs)), nextCursor };
+  }
+
+  private async rows(ids: number[], withText: boolean): Promise<Map<number, SearchRow>> {
+    const { sql, params } = cardRowsSql(ids, withText);
+    const rows = (await this.db.query(sql, params)) as SearchRow[];
+    return new Map(rows.map((r) => [Number(r.id), r]));
   }
 
   /**

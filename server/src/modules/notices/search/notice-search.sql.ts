@@ -1,4 +1,4 @@
-import { CARD_COLUMNS, PUBLICITY_NOT_ENDED, type Sql, type SqlDialect, unionBranch } from '../notice-feed.sql';
+import { type Sql, type SqlDialect, unionBranch } from '../notice-feed.sql';
 
 /**
  * Search's SQL, as pure functions (the benchmark's bare reference server runs exactly these
@@ -6,8 +6,10 @@ import { CARD_COLUMNS, PUBLICITY_NOT_ENDED, type Sql, type SqlDialect, unionBran
  * in_title, published_at, notice_id) — on MariaDB/MySQL pinned with FORCE INDEX, and the join order
  * pinned too (STRAIGHT_JOIN; SQLite: CROSS JOIN), because MariaDB's own plan for a region-scoped
  * search may start from `notice` and read every notice of the scope. Each branch walks one index
- * range newest first and joins the notice by primary key for only the rows it returns; the other
- * terms of the query are checked by primary-key probes of notice_term (notice_id, term).
+ * range newest first, covered by the index; the other terms of the query are checked by
+ * primary-key probes of notice_term (notice_id, term); only a domain or kind filter reads the
+ * notice row (by primary key) inside the walk. The rows of the few candidates are read afterwards
+ * (cardRowsSql), as for the feed.
  */
 
 /** How many postings of a term are counted at most when choosing the rarest term to drive a search. */
@@ -46,31 +48,23 @@ export interface SearchPageInput {
   tier1: TierPosition;
   tier0: TierPosition;
   asOf: string;
-  /** The current time: a 公示 whose period has ended is left out. */
-  now: string;
   domain?: string;
   kind?: string;
-  /** Rows per branch. */
+  /** Keys per branch. */
   take: number;
-  /** Also return the searchable text (body, elements, guide), to check a query's words. */
-  withText: boolean;
 }
 
-/** The extra columns the phrase check reads. */
-export const TEXT_COLUMNS = 'n.body, n.basis, n.time_limit, n.doc_no, n.index_no, n.guide';
-
 /**
- * Candidate cards of both tiers, `[{tier, key_at, …card columns}]`, up to `take` per branch, in no
- * particular order overall (group by tier, sort each by key_at — the index's published_at — and id,
- * descending). Branches: per
+ * Candidates of both tiers, `[{tier, key_at, id}]`, up to `take` per branch, in no particular
+ * order overall (group by tier, sort each by key_at and id, descending). Branches: per
  * tier, per region, and in tier 0 per value of the driver's title flag — each an index range read
  * backwards. A single term that nobody used ends here too: every branch is one empty index probe.
  */
-export function searchPageSql(dialect: SqlDialect, input: SearchPageInput): Sql {
+export function searchKeysSql(dialect: SqlDialect, input: SearchPageInput): Sql {
   const mysql = dialect === 'mysql';
   const force = mysql ? ' FORCE INDEX (ix_notice_term_search)' : '';
-  const join = mysql ? ' STRAIGHT_JOIN notice n' : ' CROSS JOIN notice n';
-  const columns = `${CARD_COLUMNS}${input.withText ? `, ${TEXT_COLUMNS}` : ''}`;
+  const filtered = !!(input.domain || input.kind);
+  const join = filtered ? (mysql ? ' STRAIGHT_JOIN notice n' : ' CROSS JOIN notice n') : '';
   const params: unknown[] = [];
   const probe = (term: string, inTitle: boolean) => {
     params.push(term);
@@ -97,8 +91,7 @@ export function searchPageSql(dialect: SqlDialect, input: SearchPageInput): Sql 
           // The driver is in the title: keep the row only when some other key term is not (else it is a title hit).
           if (driverInTitle === 1) where.push(`(${input.others.map((o) => `NOT ${probe(o, true)}`).join(' OR ')})`);
         }
-        where.push('n.id = t.notice_id', "n.status = 'published'", PUBLICITY_NOT_ENDED);
-        params.push(input.now);
+        if (filtered) where.push('n.id = t.notice_id', "n.status = 'published'");
         if (input.domain) {
           where.push('n.domain = ?');
           params.push(input.domain);
@@ -111,7 +104,7 @@ export function searchPageSql(dialect: SqlDialect, input: SearchPageInput): Sql 
         branches.push(
           unionBranch(
             dialect,
-            `SELECT ${tier} AS tier, t.published_at AS key_at, ${columns} FROM notice_term t${force}${join} WHERE ${where.join(' AND ')} ORDER BY t.published_at DESC, t.notice_id DESC LIMIT ?`,
+            `SELECT ${tier} AS tier, t.published_at AS key_at, t.notice_id AS id FROM notice_term t${force}${join} WHERE ${where.join(' AND ')} ORDER BY t.published_at DESC, t.notice_id DESC LIMIT ?`,
             branches.length,
           ),
         );
