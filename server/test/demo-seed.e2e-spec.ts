@@ -94,7 +94,7 @@ describe('demo seed (湛河区)', () => {
       expect(n.channels.length).toBeGreaterThan(0);
       expect(DOMAIN_CODES).toContain(n.domain);
       expect(n.publishedAt).toBeInstanceOf(Date);
-      expect(n.publishedAt!.getTime()).toBeLessThan(new Date('2026-11-26T00:00:00+08:00').getTime());
+      expect(n.publishedAt!.getTime()).toBeLessThan(Date.now());
       expect(n.body).toMatch(/^<p>/);
       expect(n.body).not.toMatch(/<script|on\w+=/i);
       // 先审后发: never approved by its author.

@@ -80,7 +80,10 @@ export function demoBodyHtml(n: Pick<DemoNotice, 'paragraphs' | 'table' | 'closi
 async function seedNotices(m: EntityManager, regions: Map<string, Region>, users: Map<string, User>): Promise<Notice[]> {
   const repo = m.getRepository(Notice);
   const byKey = new Map<string, Notice>();
-  const date = (s: string | undefined) => (s ? new Date(s) : null);
+  // The demo is written as of DEMO_ANCHOR; every date moves by whole days to the day it is seeded,
+  // so the 公示 periods, urgent notices and "last weeks" stay current whenever the demo starts.
+  const shiftMs = demoDayShiftMs(new Date());
+  const date = (s: string | undefined) => (s ? new Date(new Date(s).getTime() + shiftMs) : null);
   const userId = (openid: string | null, what: string) => {
     if (openid === null) return null;
     const u = users.get(openid);
@@ -95,7 +98,7 @@ async function seedNotices(m: EntityManager, regions: Map<string, Region>, users
     if (n.interpretationKey && !interpretation) throw new Error(`demo notice ${n.key}: interpretation ${n.interpretationKey} must come first`);
     const publishedAt = date(n.publishedAt);
     // Drafted a couple of days before publishing; unpublished ones a day before the demo date.
-    const createdAt = new Date((publishedAt ?? new Date('2026-11-25T09:00:00+08:00')).getTime() - 2 * 86_400_000);
+    const createdAt = new Date((publishedAt ?? new Date(new Date('2026-11-25T09:00:00+08:00').getTime() + shiftMs)).getTime() - 2 * 86_400_000);
     const saved = await repo.save(
       repo.create({
         title: n.title,
@@ -132,4 +135,14 @@ async function seedNotices(m: EntityManager, regions: Map<string, Region>, users
     byKey.set(n.key, saved);
   }
   return [...byKey.values()];
+}
+
+/** The day the demo notices were written for (Asia/Shanghai). */
+export const DEMO_ANCHOR = '2026-11-26';
+
+/** Whole days, in milliseconds, from DEMO_ANCHOR to `now`'s date in Asia/Shanghai (never negative). */
+export function demoDayShiftMs(now: Date): number {
+  const shanghaiDay = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const days = Math.round((Date.parse(shanghaiDay) - Date.parse(DEMO_ANCHOR)) / 86_400_000);
+  return Math.max(0, days) * 86_400_000;
 }
