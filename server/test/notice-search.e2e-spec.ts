@@ -3,6 +3,7 @@ import { Notice } from '../src/modules/notices/notice.entity';
 import { NoticeSearchIndexer } from '../src/modules/notices/search/notice-search.indexer';
 import { makeNotice } from './factories/notices';
 import { makeRegionTree, type RegionTree } from './factories/regions';
+import { noticeInput, staffOf, workflow } from './support/notice-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
@@ -216,6 +217,31 @@ describe('GET /api/notices?q= (Chinese search)', () => {
       if (++pages > 10) throw new Error('runaway pagination');
     } while (cursor);
     expect(seen).toEqual([real[1].id, real[0].id]);
+  });
+
+  it('follows the workflow: approved notices are found, corrections re-indexed, withdrawn ones gone', async () => {
+    const s = await staffOf(t);
+    const w = workflow(t);
+    const r = s.tree.communityA1.id;
+    const draft = await w.create(s.worker, noticeInput(r, { title: '冬季供暖缴费通知', body: '<p>请于12月1日前缴纳采暖费。</p>' }));
+    expect(draft.status).toBe(201);
+    const id = draft.body.id;
+    expect(await ids({ regionId: r, q: '采暖费' })).toEqual([]);
+    await w.submit(s.worker, id);
+    expect(await ids({ regionId: r, q: '采暖费' })).toEqual([]);
+
+    expect((await w.approve(s.reviewer, id)).status).toBe(200);
+    expect(await ids({ regionId: r, q: '采暖费' })).toEqual([id]);
+    expect(await ids({ regionId: r, q: '供暖缴费' })).toEqual([id]);
+
+    // A reviewer's correction publishes a new version at once: the index follows it.
+    expect((await w.update(s.reviewer, id, { title: '冬季供暖缴费通知（更正）', body: '<p>请于12月15日前缴纳取暖费。</p>' })).status).toBe(200);
+    expect(await ids({ regionId: r, q: '采暖费' })).toEqual([]);
+    expect(await ids({ regionId: r, q: '取暖费' })).toEqual([id]);
+
+    expect((await w.withdraw(s.reviewer, id)).status).toBe(200);
+    expect(await ids({ regionId: r, q: '取暖费' })).toEqual([]);
+    expect(await ids({ regionId: r, q: '供暖' })).toEqual([]);
   });
 
   it('follows publishing, correcting and withdrawing through the index', async () => {

@@ -1,6 +1,8 @@
 import { cardSummary, toCardDto, trimBodyHead } from './notice-card.row';
 import { BODY_HEAD_CHARS, type CardRow } from './notice-feed.sql';
 import { summarize } from './notice-html';
+import type { Notice } from './notice.entity';
+import { toNoticeCardDto } from './notice.mapper';
 
 const row = (over: Partial<CardRow> = {}): CardRow => ({
   id: 1,
@@ -47,6 +49,25 @@ describe('feed cards from raw rows', () => {
     expect(toCardDto(row({ id: '2', region_id: '9', urgent: true, published_at: new Date('2026-11-20T01:02:03.456Z') }), refs)).toMatchObject({ id: 2, urgent: true });
     // A 公示 whose period has ended reads as expired (the mapper's guard), even from a raw row.
     expect(toCardDto(row({ id: 3, kind: 'publicity', publicity_ends_at: '2020-01-01 00:00:00.000' }), refs).status).toBe('expired');
+  });
+
+  it('gives exactly what toNoticeCardDto gives for the whole entity (CARD_COLUMNS holds every column the card reads)', () => {
+    const refs = new Map([[9, { id: 9, name: '光明社区', level: 'community' as const, fullName: '湛河区 / 光明社区' }]]);
+    // Every column set to something other than its default, so a card field read from a column
+    // that CARD_COLUMNS lacks shows up as a difference.
+    const entity = {
+      id: 5, title: '公示', body: '<p>各位居民：</p><p>名单如下。</p>', basis: '依据', timeLimit: '7日', publisher: '居委会', method: 'on_request',
+      channels: ['notice_board'], audience: 'specific_group', domain: 'social_assistance', category: 'result', kind: 'publicity', regionId: 9,
+      docNo: '文号', indexNo: '索引号', validFrom: new Date('2026-01-01T00:00:00Z'), validUntil: new Date('2027-01-01T00:00:00Z'), interpretationId: 3,
+      publicityStartsAt: new Date('2026-11-20T00:00:00Z'), publicityEndsAt: new Date('2099-01-01T00:00:00Z'), pinned: true, urgent: true, status: 'published',
+      authorId: 1, reviewerId: 2, publishedAt: new Date('2026-11-20T01:00:00Z'), createdAt: new Date('2026-11-19T00:00:00Z'),
+      updatedAt: new Date('2026-11-21T00:00:00Z'), version: 3, guide: null,
+    } as unknown as Notice;
+    const fromRow = toCardDto(
+      row({ id: 5, title: '公示', body_head: entity.body, kind: 'publicity', domain: 'social_assistance', region_id: 9, publisher: '居委会', published_at: '2026-11-20 01:00:00.000', urgent: 1, pinned: 1, publicity_ends_at: '2099-01-01 00:00:00.000', updated_at: '2026-11-21 00:00:00.000' }),
+      refs,
+    );
+    expect(fromRow).toEqual(toNoticeCardDto(entity, refs));
   });
 
   it('caches summaries by id until updated_at or the body changes', () => {
