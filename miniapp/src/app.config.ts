@@ -3,8 +3,8 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/inbox/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/region', pages: ['picker/index'] },
-    { root: 'packages/notice', pages: ['detail/index'] },
-    { root: 'packages/staff', pages: ['claim/index'] },
+    { root: 'packages/notice', pages: ['detail/index', 'search/index', 'versions/index'] },
+    { root: 'packages/staff', pages: ['claim/index', 'workbench/index', 'compose/index', 'drafts/index', 'review/index', 'notice/index', 'reach/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice', 'packages/region'] },

@@ -30,7 +30,8 @@ export function setReauthenticator(fn: () => Promise<void>): void {
   reauthenticate = fn;
 }
 
-function runReauth(): Promise<void> {
+/** The silent re-login shared by every caller (uploads use it for their own 401 retry). */
+export function runReauth(): Promise<void> {
   if (!reauthenticate) return Promise.reject(new ApiError({ status: 401, code: 'UNAUTHENTICATED', message: '请先登录' }));
   // Concurrent 401s share one login.
   reauthInFlight ??= reauthenticate().finally(() => {

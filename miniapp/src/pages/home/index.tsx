@@ -19,6 +19,21 @@ import styles from './index.module.scss';
 
 const openNotice = (id: number) => void Taro.navigateTo({ url: ROUTES.noticeDetail(id) });
 const openPicker = () => void Taro.navigateTo({ url: ROUTES.regionPicker });
+const openSearch = () => void Taro.navigateTo({ url: ROUTES.noticeSearch });
+
+/** The way into search: looks like a search box, is a button (the search page has the real box). */
+function SearchEntry() {
+  return (
+    <View className={styles.searchBar}>
+      <Pressable className={styles.searchEntry} onPress={openSearch} label='搜索公开信息'>
+        <Text className={styles.searchIcon} {...h5Attrs({ 'aria-hidden': 'true' })}>
+          搜索
+        </Text>
+        <Text className={styles.searchHint}>输入关键词，如：低保、停水、医保</Text>
+      </Pressable>
+    </View>
+  );
+}
 
 function ChooseHome() {
   return (
@@ -128,6 +143,7 @@ function Feed({ home }: { home: RegionRefDto }) {
   return (
     <View>
       <HomeHeader home={home} />
+      <SearchEntry />
       <DomainChips value={domain} onChange={setDomain} />
       {body}
     </View>

@@ -80,12 +80,21 @@ function Profile() {
       <View className={styles.section}>
         <Text className={styles.sectionTitle}>工作人员</Text>
         {user.staffRoles.length > 0 ? (
-          user.staffRoles.map((r) => (
-            <View key={r.id} className={styles.role}>
-              <Text className={styles.roleName}>角色：{ROLE_LABELS[r.role] ?? r.role}</Text>
-              <Text className={styles.roleRegion}>区域：{r.region ? r.region.fullName : '全部区域'}</Text>
-            </View>
-          ))
+          <>
+            <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.staffWorkbench })}>
+              <View className={styles.rowTexts}>
+                <Text className={styles.rowLabel}>工作台</Text>
+                <Text className={styles.rowValue}>发布公开信息、我的草稿、审核、知晓率</Text>
+              </View>
+              <Text className={styles.rowAction}>进入 ›</Text>
+            </Pressable>
+            {user.staffRoles.map((r) => (
+              <View key={r.id} className={styles.role}>
+                <Text className={styles.roleName}>角色：{ROLE_LABELS[r.role] ?? r.role}</Text>
+                <Text className={styles.roleRegion}>区域：{r.region ? r.region.fullName : '全部区域'}</Text>
+              </View>
+            ))}
+          </>
         ) : (
           <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.staffClaim })}>
             <View className={styles.rowTexts}>

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '公开详情',
+  enableShareAppMessage: true,
 });
