@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { NoticeCardDto, NoticeDetailDto, NoticeTableDto, Page as ListPage, StaffNoticeDetailDto } from '@sunboard/shared';
+import type { NoticeCardDto, NoticeDetailDto, NoticeReachDto, NoticeTableDto, Page as ListPage, StaffNoticeCardDto, StaffNoticeDetailDto } from '@sunboard/shared';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startStack } = require('../../../scripts/lib/stack.js') as {
@@ -40,8 +40,6 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Date inputs in Chinese (年/月/日), as on a phone set to Chinese.
-  '--lang=zh-CN',
 ];
 const ROLES_NEEDING_A_NAME = new Set(['button', 'switch', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'menuitem']);
 
@@ -353,8 +351,16 @@ test('a grid worker publishes a 公示 with a photo and a masked list; a reviewe
   await reviewer.context.close();
 
   // ── 4. Resident: the feed, search, the notice with its masked table and photo ─────────────────
+  // 张桂兰 is in her seventies: she reads with 大字模式 on.
   const resident = await openAs(RESIDENT);
   page = resident.page;
+  await tab(page, '我的');
+  const elder = taroPage(page, '/pages/me/index').getByRole('switch', { name: '大字模式' });
+  await elder.waitFor();
+  const elderPatch = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
+  await elder.click();
+  expect((await elderPatch).status()).toBe(200);
+  await tab(page, '首页');
   const home = taroPage(page, '/pages/home/index');
   const feed = home.getByRole('list', { name: '公开信息列表' });
   await feed.waitFor();
@@ -416,6 +422,11 @@ test('a grid worker publishes a 公示 with a photo and a masked list; a reviewe
     await expect(listTable.getByRole('cell', { name: m.id, exact: true }).count()).resolves.toBe(1);
     await expect(listTable.getByRole('cell', { name: m.phone, exact: true }).count()).resolves.toBe(1);
   }
+  // Large text in the table too (≥ 18 px), and it still scrolls sideways rather than squeezing.
+  const firstCell = listTable.getByRole('cell', { name: MASKED[0].id, exact: true });
+  expect(await firstCell.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
+  const scroller = article.getByRole('region', { name: /可左右滑动/ });
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   const residentPhoto = article.getByRole('region', { name: '附件' }).getByRole('img', { name: '入户调查照片.jpg' });
   await residentPhoto.scrollIntoViewIfNeeded();
   await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await residentPhoto.elementHandle());
@@ -444,7 +455,82 @@ test('a grid worker publishes a 公示 with a photo and a masked list; a reviewe
   await shot(page, '15-photo-preview');
   await resident.context.close();
 
+  // ── 5. The reviewer sees the resident's read in the notice's reach (知晓率) ─────────────────────
+  const again = await openAs(REVIEWER);
+  page = again.page;
+  await tab(page, '我的');
+  await taroPage(page, '/pages/me/index').getByRole('button', { name: /^工作台/ }).click();
+  await page.getByRole('button', { name: /^已发布与知晓率/ }).click();
+  await page.getByRole('list', { name: '已发布列表' }).getByRole('button', { name: new RegExp(escapeRegExp(TITLE)) }).click();
+  const reachResponse = page.waitForResponse((r) => r.url().endsWith(`/api/staff/notices/${draft.id}/reach`));
+  await taroPage(page, '/packages/staff/notice/index').getByRole('button', { name: '查看知晓率' }).click();
+  const reach = (await (await reachResponse).json()) as NoticeReachDto;
+  expect(reach.readers).toBe(1);
+  expect(reach.residentsInScope).toBeGreaterThanOrEqual(1);
+  const reachCard = taroPage(page, '/packages/staff/reach/index').getByRole('region', { name: '知晓率' });
+  await reachCard.waitFor();
+  await expect(reachCard.textContent()).resolves.toContain(`已有 1 位打开过`);
+  await expect(reachCard.textContent()).resolves.toContain(`辖区 ${reach.residentsInScope} 位居民`);
+  await shot(page, '16-reach');
+  await checkPageBasics(again.context, page, 'reach');
+  await again.context.close();
+
   const unexpected = pageErrors.filter((e) => !expectedErrors.some((re) => re.test(e)));
   // The refused submit is logged by the browser once as a failed resource too.
   expect(unexpected.filter((e) => !/console: Failed to load resource: the server responded with a status of 400/.test(e))).toEqual([]);
+});
+
+test('a reviewer sends a notice back with a reason; its author sees 【已退回】 and the reason in 我的草稿', async () => {
+  const pendingTitle = '湛南社区2026年冬季困难群众慰问物资发放情况公示';
+  const reason = '请补充发放名单附件，并写明咨询电话';
+
+  const reviewer = await openAs('o_demo_reviewer_hebin');
+  let page = reviewer.page;
+  await tab(page, '我的');
+  await taroPage(page, '/pages/me/index').getByRole('button', { name: /^工作台/ }).click();
+  await page.getByRole('button', { name: /^审核.*待审核/ }).click();
+  await page.getByRole('list', { name: '待审核列表' }).getByRole('button', { name: new RegExp(escapeRegExp(pendingTitle)) }).click();
+  const review = taroPage(page, '/packages/staff/notice/index');
+  await review.getByRole('heading', { name: pendingTitle, level: 1 }).waitFor();
+
+  // A rejection needs its reason.
+  const rejectButton = review.getByRole('button', { name: '退回修改' });
+  await rejectButton.scrollIntoViewIfNeeded();
+  await rejectButton.click();
+  await review.getByText('请写明退回理由，提交人会看到').waitFor();
+  await review.getByLabel('退回理由', { exact: true }).fill(reason);
+  const rejected = page.waitForResponse((r) => /\/api\/notices\/\d+\/reject$/.test(r.url()));
+  await rejectButton.click();
+  const rejectResponse = await rejected;
+  expect(rejectResponse.status()).toBe(200);
+  expect(((await rejectResponse.json()) as StaffNoticeDetailDto).status).toBe('draft');
+  await review.getByRole('status').filter({ hasText: '已退回' }).waitFor();
+  await expect(review.getByRole('region', { name: '审核状态' }).textContent()).resolves.toContain(`退回理由：${reason}`);
+  await reviewer.context.close();
+
+  // The author: 我的草稿 says 【已退回】 with the reason; the draft opens in the editor.
+  const author = await openAs('o_demo_grid_zhannan');
+  page = author.page;
+  await tab(page, '我的');
+  await taroPage(page, '/pages/me/index').getByRole('button', { name: /^工作台/ }).click();
+  const mine = page.waitForResponse((r) => r.url().includes('/api/staff/notices?') && r.url().includes('mine=true') && !r.url().includes('status='));
+  await page.getByRole('button', { name: /^我的草稿/ }).click();
+  const mineBody = (await (await mine).json()) as ListPage<StaffNoticeCardDto>;
+  expect(mineBody.items.find((n) => n.title === pendingTitle)?.rejectionReason).toBe(reason);
+  const card = page.getByRole('list', { name: '我的公开信息' }).getByRole('button', { name: new RegExp(escapeRegExp(pendingTitle)) });
+  await card.waitFor();
+  await expect(card.textContent()).resolves.toContain('【已退回】');
+  await expect(card.textContent()).resolves.toContain(`退回理由：${reason}`);
+  await shot(page, '17-drafts-rejected');
+  await checkPageBasics(author.context, page, 'drafts');
+
+  await card.click();
+  const editor = taroPage(page, '/packages/staff/compose/index');
+  await expect(editor.getByLabel('名称', { exact: true }).inputValue()).resolves.toBe(pendingTitle);
+  await expect(editor.getByLabel('内容', { exact: true }).inputValue()).resolves.toContain('根据河滨街道冬季困难群众走访慰问工作安排');
+  await expect(editor.getByLabel('发布区域', { exact: true }).locator('option:checked').textContent()).resolves.toBe('湛河区 / 河滨街道 / 湛南社区');
+  await shot(page, '18-edit-rejected-draft');
+  await author.context.close();
+
+  expect(pageErrors.filter((e) => !expectedErrors.some((re) => re.test(e))).filter((e) => !/console: Failed to load resource: the server responded with a status of 400/.test(e))).toEqual([]);
 });
