@@ -82,6 +82,8 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  // A page opened a moment ago may not have started sliding in yet.
+  await page.waitForTimeout(300);
   await settle(page);
   await page.screenshot({ path: path.join(SHOTS, `notice-publish-${name}.png`), fullPage });
 }
@@ -532,5 +534,59 @@ test('a reviewer sends a notice back with a reason; its author sees 【已退回
   await shot(page, '18-edit-rejected-draft');
   await author.context.close();
 
+  expect(pageErrors.filter((e) => !expectedErrors.some((re) => re.test(e))).filter((e) => !/console: Failed to load resource: the server responded with a status of 400/.test(e))).toEqual([]);
+});
+
+test('a reviewer corrects a published notice; residents see 【已更正】 and can still read the earlier version', async () => {
+  const oldTitle = '光明社区2026年第四季度最低生活保障对象公示';
+  const newTitle = `${oldTitle}（更正）`;
+
+  const reviewer = await openAs(REVIEWER);
+  let page = reviewer.page;
+  await tab(page, '我的');
+  await taroPage(page, '/pages/me/index').getByRole('button', { name: /^工作台/ }).click();
+  await page.getByRole('button', { name: /^已发布与知晓率/ }).click();
+  await page.getByRole('list', { name: '已发布列表' }).getByRole('button', { name: new RegExp(`${escapeRegExp(oldTitle)}\\s`) }).click();
+  const staffView = taroPage(page, '/packages/staff/notice/index');
+  await staffView.getByRole('heading', { name: oldTitle, level: 1 }).waitFor();
+  await staffView.getByRole('button', { name: '更正', exact: true }).click();
+
+  const editor = taroPage(page, '/packages/staff/compose/index');
+  const title = editor.getByLabel('名称', { exact: true });
+  await expect(title.inputValue()).resolves.toBe(oldTitle);
+  await title.fill(newTitle);
+  const patched = page.waitForResponse((r) => /\/api\/notices\/\d+$/.test(r.url()) && r.request().method() === 'PATCH');
+  await editor.getByRole('button', { name: '提交更正' }).click();
+  const corrected = (await (await patched).json()) as StaffNoticeDetailDto;
+  expect(corrected).toMatchObject({ status: 'published', version: 2, corrected: true, title: newTitle });
+  const after = taroPage(page, '/packages/staff/notice/index');
+  await after.getByRole('heading', { name: newTitle, level: 1 }).waitFor();
+  await expect(after.getByText('【已更正】').first().isVisible()).resolves.toBe(true);
+  await reviewer.context.close();
+
+  const resident = await openAs('o_demo_resident_zhang');
+  page = resident.page;
+  const feed = taroPage(page, '/pages/home/index').getByRole('list', { name: '公开信息列表' });
+  await feed.getByRole('button', { name: new RegExp(escapeRegExp(newTitle)) }).click();
+  const article = taroPage(page, '/packages/notice/detail/index');
+  await article.getByRole('heading', { name: newTitle, level: 1 }).waitFor();
+  await expect(article.getByText('【已更正】').isVisible()).resolves.toBe(true);
+  await shot(page, '19-corrected-notice');
+  await article.getByRole('button', { name: /查看更正前的版本/ }).click();
+
+  const versions = taroPage(page, '/packages/notice/versions/index');
+  const list = versions.getByRole('list', { name: '版本记录' });
+  await list.waitFor();
+  await expect(list.getByRole('button').count()).resolves.toBe(2);
+  await expect(list.getByRole('button').first().textContent()).resolves.toContain('第 2 版【当前版本】');
+  await shot(page, '20-versions');
+  await list.getByRole('button', { name: /第 1 版【已被更正】/ }).click();
+  const old = taroPage(page, '/packages/notice/versions/index');
+  await old.getByRole('heading', { name: oldTitle, level: 1 }).waitFor();
+  await expect(old.getByText('【已被更正】第 1 版，内容以最新版本为准').isVisible()).resolves.toBe(true);
+  await expect(old.getByRole('region', { name: '公开要素' }).textContent()).resolves.toContain('光明社区居民委员会');
+  await shot(page, '21-earlier-version');
+  await checkPageBasics(resident.context, page, 'earlier version');
+  await resident.context.close();
   expect(pageErrors.filter((e) => !expectedErrors.some((re) => re.test(e))).filter((e) => !/console: Failed to load resource: the server responded with a status of 400/.test(e))).toEqual([]);
 });
