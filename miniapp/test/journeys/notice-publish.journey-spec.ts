@@ -443,6 +443,11 @@ test('a grid worker publishes a 公示 with a photo and a masked list; a reviewe
   await shot(page, '13-resident-masked-table');
   await checkPageBasics(resident.context, page, 'resident detail');
 
+  // 复制链接 (h5's share): the notice's own address.
+  await article.getByRole('button', { name: '复制链接' }).click();
+  await page.getByText('链接已复制，可以粘贴发给亲友').waitFor();
+  await expect(page.evaluate(() => localStorage.getItem('taro_clipboard') ?? '')).resolves.toContain(`#/packages/notice/detail/index?id=${draft.id}`);
+
   // 扫码查看: the notice's mini-program code.
   await article.getByRole('button', { name: '扫码查看' }).click();
   const qr = article.getByRole('img', { name: `“${TITLE}”的小程序码` });
@@ -475,6 +480,15 @@ test('a grid worker publishes a 公示 with a photo and a masked list; a reviewe
   await expect(reachCard.textContent()).resolves.toContain(`辖区 ${reach.residentsInScope} 位居民`);
   await shot(page, '16-reach');
   await checkPageBasics(again.context, page, 'reach');
+  // Staff also get the printable poster (title, key elements, the code) from the resident page.
+  await taroPage(page, '/packages/staff/reach/index').getByRole('button', { name: '查看居民看到的页面' }).click();
+  const poster = taroPage(page, '/packages/notice/detail/index').getByRole('link', { name: /下载打印海报/ });
+  await poster.waitFor();
+  const posterUrl = new URL((await poster.getAttribute('href')) ?? '', stack.url).toString();
+  expect(posterUrl).toBe(`${stack.url}/api/notices/${draft.id}/poster.pdf`);
+  const pdf = await page.request.get(posterUrl);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
   await again.context.close();
 
   const unexpected = pageErrors.filter((e) => !expectedErrors.some((re) => re.test(e)));
