@@ -44,7 +44,7 @@ export interface NoticeArticleProps {
 }
 
 /**
- * A notice as a reader sees it: head (badges, title, publisher, time), 公开要素, 办事指南, the body,
+ * A notice as a reader sees it: head (badges, title, publisher, time), 公开要素, the body, 办事指南,
  * the 公示 table, attachments and the 解读 links; `children` (share, QR code, staff actions) below.
  */
 export function NoticeArticle({ notice, authed = false, onShowVersions, lead, children }: NoticeArticleProps) {
@@ -81,11 +81,12 @@ export function NoticeArticle({ notice, authed = false, onShowVersions, lead, ch
       </View>
       {lead}
       <ElementsPanel notice={notice} />
-      {notice.guide ? <GuideSections guide={notice.guide} /> : null}
       <View className={styles.bodyCard}>
         <Text className={styles.bodyHeading}>公开内容</Text>
         <NoticeBody html={notice.body} />
       </View>
+      {/* The body introduces the guide (…一次性告知如下), so the guide follows it. */}
+      {notice.guide ? <GuideSections guide={notice.guide} /> : null}
       {notice.table ? <NoticeTable table={notice.table} /> : null}
       <AttachmentList attachments={notice.attachments} authed={authed} />
       {notice.interpretation || notice.interprets.length ? (

@@ -89,11 +89,11 @@ function VersionView({ id, version }: { id: number; version: number }) {
         <Text className={styles.rowMeta}>发布于 {formatDateTime(v.publishedAt)}</Text>
       </View>
       <ElementsPanel notice={v} />
-      {v.guide ? <GuideSections guide={v.guide} /> : null}
       <View className={styles.bodyCard}>
         <Text className={styles.bodyHeading}>公开内容</Text>
         <NoticeBody html={v.body} />
       </View>
+      {v.guide ? <GuideSections guide={v.guide} /> : null}
       {!v.current ? (
         <Pressable className={styles.latest} onPress={() => void Taro.redirectTo({ url: ROUTES.noticeDetail(id) })}>
           查看最新版本
