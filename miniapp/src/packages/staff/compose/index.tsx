@@ -317,7 +317,12 @@ function Compose({ id }: { id: number | null }) {
   if (scope.error) return <ErrorState message={scope.error} onRetry={scope.reload} />;
   if (!scope.options || (id && !existing)) return <LoadingState text='正在准备…' />;
   if (!scope.options.length) return <ErrorState message='您的账号还没有负责的区域，请联系管理员' />;
-  return <Editor options={scope.options} existing={existing} />;
+  // A notice deeper in the tree than the picker lists keeps its own region as a choice.
+  const options =
+    existing && !scope.options.some((o) => o.id === existing.regionId)
+      ? [{ id: existing.regionId, name: existing.region.name, level: existing.region.level, fullName: existing.region.fullName, depth: 0 }, ...scope.options]
+      : scope.options;
+  return <Editor options={options} existing={existing} />;
 }
 
 export default function StaffComposePage() {
