@@ -205,5 +205,9 @@ export function* notices(regions, count, seed = 20261126) {
   }
 }
 
-/** The words the benchmark searches for. */
-export const SEARCH_WORDS = { common: '居民', rare: '秸秆', miss: '量子计算' };
+/**
+ * The words the benchmark searches for: common — in most notices of any scope (title or body);
+ * rare — only in the one-in-500 sentence; phrase — three terms whose notices must pass the phrase
+ * check; miss — a phrase nobody wrote.
+ */
+export const SEARCH_WORDS = { common: '居民', rare: '焚烧', phrase: '低保对象', miss: '量子计算' };

@@ -69,9 +69,11 @@ export async function startReference(url, port = 0, poolSize = 10) {
           .map((x) => x.term);
       }
       const [driver, ...others] = key;
-      const s = searchKeysSql('mysql', { driver, others, regionIds, tier1: null, tier0: null, asOf: toSqlTime(new Date()), domain, kind, take: take * (parsed.exactByIndex ? 1 : 2) });
+      // As the server's first round: with several terms the title tier alone; the card rows of the candidates.
+      const per = take * (parsed.exactByIndex ? 1 : 2);
+      const s = searchKeysSql('mysql', { driver, others, regionIds, tier1: null, tier0: others.length ? 'done' : null, asOf: toSqlTime(new Date()), domain, kind, take: per });
       const keys = (await q(s.sql, s.params)).sort((a, b) => Number(b.tier) - Number(a.tier) || ms(b.key_at) - ms(a.key_at) || b.id - a.id);
-      const items = await byIds(keys.slice(0, take * (parsed.exactByIndex ? 1 : 2)), !parsed.exactByIndex);
+      const items = await byIds(keys.slice(0, per));
       return { items: items.slice(0, limit), nextCursor: items.length > limit ? 'more' : null };
     }
 

@@ -195,19 +195,17 @@ async function main() {
     }
     const counts = {};
     for (const [k, w] of Object.entries(SEARCH_WORDS)) {
-      const [[{ n }]] = await conn.query('SELECT COUNT(*) AS n FROM notice_term t JOIN notice n ON n.id = t.notice_id WHERE t.term = ? AND t.region_id IN (?)', [
-        k === 'miss' ? w.slice(0, 2) : w,
-        scopeIds,
-      ]);
+      const [[{ n }]] = await conn.query('SELECT COUNT(*) AS n FROM notice_term t WHERE t.term = ? AND t.region_id IN (?)', [w.slice(0, 2), scopeIds]);
       counts[k] = Number(n);
     }
-    log(`search words: common ${SEARCH_WORDS.common} (${counts.common} in scope), rare ${SEARCH_WORDS.rare} (${counts.rare}), miss ${SEARCH_WORDS.miss}`);
+    log(`search words (postings in scope of the first two characters): ${Object.entries(SEARCH_WORDS).map(([k, w]) => `${k} ${w} (${counts[k]})`).join(', ')}`);
 
     const scenarios = [
       ['feed page 1', `regionId=${target.id}&limit=20`],
       ['feed page 5', `regionId=${target.id}&limit=20&cursor=${cursor}`],
       ['search common', `regionId=${target.id}&limit=20&q=${encodeURIComponent(SEARCH_WORDS.common)}`],
       ['search rare', `regionId=${target.id}&limit=20&q=${encodeURIComponent(SEARCH_WORDS.rare)}`],
+      ['search phrase', `regionId=${target.id}&limit=20&q=${encodeURIComponent(SEARCH_WORDS.phrase)}`],
       ['search miss', `regionId=${target.id}&limit=20&q=${encodeURIComponent(SEARCH_WORDS.miss)}`],
     ].filter(([name]) => !args.only || name.includes(args.only));
 

@@ -27,14 +27,18 @@ export const SCOPE_DEPTH = 6;
  * The region and up to SCOPE_DEPTH - 1 ancestors in one statement: a chain of primary-key joins on
  * parent_id (r0 is the region, r1 its parent, …). Pure, so the benchmark's reference runs it too.
  */
-export function scopeSql(regionId: number): Sql {
+const SCOPE_SQL = (() => {
   const cols: string[] = [];
   const joins: string[] = [];
   for (let i = 0; i < SCOPE_DEPTH; i++) {
     cols.push(`r${i}.id AS id${i}`, `r${i}.name AS name${i}`, `r${i}.level AS level${i}`, `r${i}.path AS path${i}`);
     if (i > 0) joins.push(`LEFT JOIN region r${i} ON r${i}.id = r${i - 1}.parent_id`);
   }
-  return { sql: `SELECT ${cols.join(', ')} FROM region r0 ${joins.join(' ')} WHERE r0.id = ?`, params: [regionId] };
+  return `SELECT ${cols.join(', ')} FROM region r0 ${joins.join(' ')} WHERE r0.id = ?`;
+})();
+
+export function scopeSql(regionId: number): Sql {
+  return { sql: SCOPE_SQL, params: [regionId] };
 }
 
 /**

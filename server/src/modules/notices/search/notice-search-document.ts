@@ -37,3 +37,13 @@ export function containsAllWords(n: SearchableNotice, words: string[]): boolean 
   const hay = noticeHaystack(n);
   return words.every((w) => hay.includes(w));
 }
+
+/**
+ * The cheap first check: the words in the title and the start of the body (plain text of a
+ * BODY_HEAD_CHARS prefix, see notice-card.row.ts). True means the notice holds them all (the start
+ * of the body is a prefix of the body); false means the whole text must be read to tell.
+ */
+export function titleOrHeadHoldsAllWords(title: string, bodyHead: string, words: string[]): boolean {
+  const hay = normalizeSearchText(`${title}\n${plainText(bodyHead)}`);
+  return words.every((w) => hay.includes(w));
+}

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { NoticeCardDto, NoticeFeedQuery, Page } from '@sunboard/shared';
 import type { NoticeGuide } from '../notice.entity';
-import { toCardDto, visibleToResidents } from '../notice-card.row';
+import { toCardDto, trimBodyHead, visibleToResidents } from '../notice-card.row';
 import { type CardRow, cardRowsSql, type SqlDialect } from '../notice-feed.sql';
 import type { FeedScope } from '../notice-scope';
-import { containsAllWords, type SearchableNotice } from './notice-search-document';
+import { containsAllWords, type SearchableNotice, titleOrHeadHoldsAllWords } from './notice-search-document';
 import { searchKeysSql, termCountsSql, type TierPosition } from './notice-search.sql';
 import { decodeSearchCursor, encodeSearchCursor } from './search-cursor';
 import { parseSearchQuery } from './search-terms';
@@ -118,14 +118,16 @@ export class NoticeSearchService {
     let truncated = false;
     const full = () => found.length > query.limit;
 
-    const rowsPerLoad = (n: number) => (verify ? 2 * n : n);
     while (!full() && (tier1 !== 'done' || tier0 !== 'done')) {
+      // With one term both tiers' ranges are cheap and come in one statement; with several, the
+      // rest-tier branches must skip every title hit, so they wait until the title hits run out.
+      const deferRest = others.length > 0 && tier1 !== 'done';
       const { sql, params } = searchKeysSql(this.dialect, {
         driver,
         others,
         regionIds: scope.regionIds,
         tier1,
-        tier0,
+        tier0: deferRest ? 'done' : tier0,
         asOf: toSqlTime(asOf),
         domain: query.domain,
         kind: query.kind,
@@ -136,20 +138,20 @@ export class NoticeSearchService {
       // Title hits first; the rest only once the title hits are exhausted.
       for (const tier of [1, 0] as const) {
         if ((tier === 1 ? tier1 : tier0) === 'done' || full()) continue;
-        if (tier === 0 && tier1 !== 'done') continue;
+        if (tier === 0 && (tier1 !== 'done' || deferRest)) continue;
         const batch = tierKeys(keys, tier, take);
         for (let i = 0; i < batch.length && !full(); ) {
-          const slice = batch.slice(i, i + rowsPerLoad(query.limit + 1 - found.length));
+          const slice = batch.slice(i, i + query.limit + 1 - found.length);
           i += slice.length;
-          const rows = await this.rows(slice.map((c) => c.id), verify);
+          const rows = await this.rows(slice.map((c) => c.id), false);
+          // A stale index row (not published, or a 公示 whose period has ended) never shows.
+          const visible = slice.filter((c) => rows.has(c.id) && visibleToResidents(rows.get(c.id)!, now));
+          const matched = verify ? await this.checkWords(visible, rows, parsed.words) : new Set(visible.map((c) => c.id));
           for (const c of slice) {
             examined++;
             lastExamined = c;
-            const row = rows.get(c.id);
-            // A stale index row (not published, or a 公示 whose period has ended) never shows.
-            if (!row || !visibleToResidents(row, now)) continue;
-            if (verify && !containsAllWords(searchable(row), parsed.words)) continue;
-            found.push({ ...c, row });
+            if (!matched.has(c.id)) continue;
+            found.push({ ...c, row: rows.get(c.id)! });
             if (full()) break;
           }
         }
@@ -172,6 +174,24 @@ export class NoticeSearchService {
       nextCursor = encodeSearchCursor({ tier: lastExamined.tier, publishedAt: lastExamined.at, id: lastExamined.id, asOf });
     }
     return { items: items.map((f) => toCardDto(f.row, scope.refs)), nextCursor };
+  }
+
+  /**
+   * The candidates that hold every word: first checked on the title and the start of the body the
+   * card rows carry; only those not settled there have their whole text read (one query).
+   */
+  private async checkWords(candidates: Candidate[], rows: Map<number, SearchRow>, words: string[]): Promise<Set<number>> {
+    const matched = new Set<number>();
+    const unsure: number[] = [];
+    for (const c of candidates) {
+      const row = rows.get(c.id)!;
+      if (titleOrHeadHoldsAllWords(row.title, trimBodyHead(row.body_head ?? ''), words)) matched.add(c.id);
+      else unsure.push(c.id);
+    }
+    if (unsure.length) {
+      for (const [id, row] of await this.rows(unsure, true)) if (containsAllWords(searchable(row), words)) matched.add(id);
+    }
+    return matched;
   }
 
   private async rows(ids: number[], withText: boolean): Promise<Map<number, SearchRow>> {

@@ -13,7 +13,7 @@ import { type Sql, type SqlDialect, unionBranch } from '../notice-feed.sql';
  */
 
 /** How many postings of a term are counted at most when choosing the rarest term to drive a search. */
-export const TERM_COUNT_CAP = 1000;
+export const TERM_COUNT_CAP = 200;
 
 /** Postings per term, each counted up to TERM_COUNT_CAP: `[{i, n}]` with i the term's position in `terms`. */
 export function termCountsSql(dialect: SqlDialect, terms: string[]): Sql {
