@@ -18,6 +18,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { PostersModule } from './modules/posters/posters.module';
+import { PushModule } from './modules/push/push.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
@@ -49,6 +50,7 @@ export class AppModule {
         StaffModule,
         PostersModule,
         UploadsModule,
+        PushModule,
       ],
       providers: [
         AuthUserLoader,

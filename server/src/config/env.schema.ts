@@ -64,6 +64,8 @@ export const envSchema = z.object({
   TRUST_PROXY: bool(false),
   /** A font file with Chinese glyphs for PDF posters (a .ttc may name its face: `file.ttc#PostScriptName`). Unset: known system paths. */
   CJK_FONT_PATH: z.string().optional(),
+  /** A JSON file overriding the WeChat subscribe-message templates per message type (docs/configuration.md). Unset: the defaults. */
+  PUSH_TEMPLATES_FILE: z.string().optional(),
 });
 
 export type RawEnv = z.input<typeof envSchema>;
@@ -87,6 +89,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** CJK_FONT_PATH, or null to search the known system paths. */
   cjkFontPath: string | null;
+  /** PUSH_TEMPLATES_FILE, or null for the default templates. */
+  pushTemplatesFile: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -142,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     trustProxy: e.TRUST_PROXY,
     cjkFontPath: e.CJK_FONT_PATH ?? null,
+    pushTemplatesFile: e.PUSH_TEMPLATES_FILE ?? null,
   };
 }
 

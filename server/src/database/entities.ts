@@ -10,6 +10,11 @@ import { NoticeWorkflowState } from '../modules/notices/notice-workflow.entity';
 import { NoticeRead } from '../modules/notices/notice-read.entity';
 import { Attachment } from '../modules/uploads/attachment.entity';
 import { NoticeTable } from '../modules/uploads/notice-table.entity';
+import { Subscription } from '../modules/push/entities/subscription.entity';
+import { SubscribeCredit } from '../modules/push/entities/subscribe-credit.entity';
+import { PushOutbox } from '../modules/push/entities/push-outbox.entity';
+import { InboxItem } from '../modules/push/entities/inbox-item.entity';
+import { PushEvent } from '../modules/push/entities/push-event.entity';
 
 /** Every entity TypeORM maps. Add new ones here. */
-export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, AuditLog, NoticeVersion, NoticeWorkflowState, NoticeRead, Attachment, NoticeTable];
+export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, AuditLog, NoticeVersion, NoticeWorkflowState, NoticeRead, Attachment, NoticeTable, Subscription, SubscribeCredit, PushOutbox, InboxItem, PushEvent];

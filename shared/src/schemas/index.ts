@@ -7,3 +7,6 @@ export * from './uploads';
 export * from './notice-write';
 export * from './audit';
 export * from './catalog';
+export * from './push';
+export * from './subscriptions';
+export * from './inbox';
