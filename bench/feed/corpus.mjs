@@ -136,7 +136,7 @@ const GENERIC = [
   '本通知自发布之日起施行。',
   '网格员将逐户上门宣传，请居民留意。',
 ];
-/** The rare word: in about one notice in 500. */
+/** The rare word: in about one notice in 100 (16 or so in the measured scope). */
 const RARE = '联合收割机跨区作业期间，严禁焚烧秸秆，违者依法处理。';
 
 const fill = (r, s, y) =>
@@ -176,7 +176,7 @@ export function* notices(regions, count, seed = 20261126) {
     paragraphs.push(GENERIC[1]);
     const n = 2 + Math.floor(r() * 3);
     for (let i = 0; i < n; i++) paragraphs.push(fill(r, pick(r, topic.sentences), y));
-    if (r() < 0.002) paragraphs.push(RARE);
+    if (r() < 0.01) paragraphs.push(RARE);
     paragraphs.push(pick(r, GENERIC.slice(2)));
     const s = r();
     const status = s < 0.92 ? 'published' : s < 0.95 ? 'draft' : s < 0.96 ? 'pending_review' : s < 0.98 ? 'withdrawn' : 'expired';
@@ -207,7 +207,7 @@ export function* notices(regions, count, seed = 20261126) {
 
 /**
  * The words the benchmark searches for: common — in most notices of any scope (title or body);
- * rare — only in the one-in-500 sentence; phrase — three terms whose notices must pass the phrase
+ * rare — only in the one-in-100 sentence; phrase — three terms whose notices must pass the phrase
  * check; miss — a phrase nobody wrote.
  */
 export const SEARCH_WORDS = { common: '居民', rare: '焚烧', phrase: '低保对象', miss: '量子计算' };
