@@ -1,5 +1,6 @@
 import type { ErrorBody, NoticeCardDto, Page } from '@sunboard/shared';
 import { Notice } from '../src/modules/notices/notice.entity';
+import { NoticeSearchBootstrap } from '../src/modules/notices/search/notice-search.bootstrap';
 import { NoticeSearchIndexer } from '../src/modules/notices/search/notice-search.indexer';
 import { makeNotice } from './factories/notices';
 import { makeRegionTree, type RegionTree } from './factories/regions';
@@ -296,6 +297,22 @@ describe('GET /api/notices?q= (Chinese search)', () => {
     expect(feedIds).not.toContain(ended.id);
     expect(await ids({ regionId: r, q: '困难家庭' })).toEqual([plain.id, running.id]);
     expect(await ids({ regionId: r, q: '补助', kind: 'publicity' })).toEqual([running.id]);
+  });
+
+  it('fills an empty index at start when there are published notices, and leaves a filled one alone', async () => {
+    const tree = await makeRegionTree(t.db);
+    const n = await makeNotice(t.db, { regionId: tree.village.id, title: '农田水利设施维护通知' });
+    await t.db.query('DELETE FROM notice_term');
+    expect(await ids({ regionId: tree.village.id, q: '水利' })).toEqual([]);
+    await t.app.get(NoticeSearchBootstrap).onApplicationBootstrap();
+    expect(await ids({ regionId: tree.village.id, q: '水利' })).toEqual([n.id]);
+
+    // Not empty: nothing is rebuilt (a notice added behind the indexer's back stays unindexed).
+    const later = await makeNotice(t.db, { regionId: tree.village.id, title: '水利工程验收公告' });
+    await t.app.get(NoticeSearchBootstrap).onApplicationBootstrap();
+    expect(await ids({ regionId: tree.village.id, q: '水利' })).toEqual([n.id]);
+    await NoticeSearchIndexer.index(t.db.manager, later);
+    expect(await ids({ regionId: tree.village.id, q: '水利' })).toEqual([later.id, n.id]);
   });
 
   it('rebuilds the whole index with reindexAll', async () => {

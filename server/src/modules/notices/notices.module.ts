@@ -8,11 +8,12 @@ import { NoticeWorkflowModule } from './notice-workflow.module';
 import { NoticeEtagHook } from './notice-etag.hook';
 import { NoticeFeedService } from './notice-feed.service';
 import { NoticeSearchService } from './search/notice-search.service';
+import { NoticeSearchBootstrap } from './search/notice-search.bootstrap';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notice]), RegionsModule, NoticeWorkflowModule],
   controllers: [NoticesController],
-  providers: [NoticesService, NoticeFeedService, NoticeSearchService, NoticeEtagHook],
+  providers: [NoticesService, NoticeFeedService, NoticeSearchService, NoticeEtagHook, NoticeSearchBootstrap],
   exports: [NoticesService],
 })
 export class NoticesModule {}
