@@ -337,6 +337,7 @@ describe('GET /api/notices?q= (Chinese search)', () => {
         const etag = String(first.headers.etag);
         expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
         expect(first.headers['cache-control']).toBe('no-cache');
+        expect(first.headers.vary).toMatch(/Authorization/);
 
         const again = await search(query, { 'if-none-match': etag });
         expect(again.status).toBe(304);

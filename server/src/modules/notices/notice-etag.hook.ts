@@ -39,7 +39,11 @@ export class NoticeEtagHook implements OnModuleInit {
       if (request.method !== 'GET' || reply.statusCode !== 200 || !ETAG_ROUTES.has(request.routeOptions.url ?? '')) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       const tag = weakEtag(payload);
-      void reply.header('etag', tag).header('cache-control', 'no-cache').header('vary', 'authorization');
+      const vary = String(reply.getHeader('vary') ?? '');
+      void reply
+        .header('etag', tag)
+        .header('cache-control', 'no-cache')
+        .header('vary', /\bauthorization\b/i.test(vary) ? vary : vary ? `${vary}, Authorization` : 'Authorization');
       const ifNoneMatch = request.headers['if-none-match'];
       if (!etagMatches(Array.isArray(ifNoneMatch) ? ifNoneMatch.join(',') : ifNoneMatch, tag)) return payload;
       void reply.code(304);
