@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolvePushTemplates } from '../modules/push/push-templates-file';
 
 /** Placeholder secrets used in development; production refuses to start with any of them. */
 export const DEV_DEFAULTS = {
@@ -118,6 +119,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Buffer.from(dataKey, 'base64').length !== 32) {
     throw new ConfigError('Invalid settings:\n  DATA_KEY: must be base64 of exactly 32 bytes');
   }
+  // PUSH_TEMPLATES_FILE is read and checked here, so a bad file stops the server like any bad setting.
+  const pushTemplates = resolvePushTemplates(e.PUSH_TEMPLATES_FILE ?? null);
+  if (!pushTemplates.ok) throw new ConfigError(`Invalid settings:\n${pushTemplates.problems}`);
   const url = e.DATABASE_URL;
   const database: AppConfig['database'] =
     url && /^(mysql|mariadb):\/\//.test(url)

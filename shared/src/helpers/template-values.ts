@@ -110,9 +110,17 @@ function cutTo(s: string, max: number): string {
   return out;
 }
 
+/** A Date WeChat can show: valid, with a four-digit year in Asia/Shanghai. */
+function showable(d: Date): boolean {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return false;
+  const year = new Date(t + SHANGHAI_OFFSET_MS).getUTCFullYear();
+  return year >= 1000 && year <= 9999;
+}
+
 function toText(value: TemplateInput): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatTemplateTime(value);
+  if (value instanceof Date) return showable(value) ? formatTemplateTime(value) : '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   return String(value);
 }
@@ -229,11 +237,11 @@ const DATE_RE = new RegExp(`^${DATE_POINT}(?:~${DATE_POINT})?$`);
 function parseDate(s: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) return null;
   const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d;
+  return showable(d) ? d : null;
 }
 
 function fitTime(value: TemplateInput): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '00:00' : formatTemplateTime(value);
+  if (value instanceof Date) return showable(value) ? formatTemplateTime(value) : '00:00';
   const s = clean(toText(value)).replace(/\s*~\s*/g, '~');
   if (TIME_RE.test(s)) return s;
   const d = parseDate(s);
@@ -241,7 +249,7 @@ function fitTime(value: TemplateInput): string {
 }
 
 function fitDate(value: TemplateInput): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '1970年1月1日' : formatTemplateDate(value);
+  if (value instanceof Date) return showable(value) ? formatTemplateDate(value) : '1970年1月1日';
   const s = clean(toText(value)).replace(/\s*~\s*/g, '~');
   if (DATE_RE.test(s)) return s;
   const d = parseDate(s);

@@ -42,45 +42,39 @@ export const templateIdSchema = z
   .string({ message: '模板 ID 必须是文字' })
   .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '模板 ID 只能包含字母、数字、- 和 _，最多 64 个字符' });
 
-/** One message type's template: its id, one-time or long-term, and data key → what it shows. */
-export const pushTemplateSchema = z
-  .object({
-    templateId: templateIdSchema,
-    longTerm: z.boolean({ message: 'longTerm 必须是 true 或 false' }),
-    fields: z
-      .record(z.string().regex(TEMPLATE_KEY_PATTERN, { message: '字段名必须是 thing1、time2、phrase3 这样的微信模板字段' }), z.string())
-      .refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= 10, { message: '模板至少 1 个、至多 10 个字段' }),
-  })
-  .strict();
-export type PushTemplateConfig = z.infer<typeof pushTemplateSchema>;
+/** One message type's override: any of the three parts; field sources limited to what the type offers. */
+function templateOverride<T extends PushMessageType>(type: T) {
+  const sources = PUSH_FIELD_SOURCES[type] as unknown as readonly [string, ...string[]];
+  return z
+    .object({
+      templateId: templateIdSchema.optional(),
+      longTerm: z.boolean({ message: 'longTerm 必须是 true 或 false' }).optional(),
+      fields: z
+        .record(
+          z.string().regex(TEMPLATE_KEY_PATTERN, { message: '字段名必须是 thing1、time2、phrase3 这样的微信模板字段' }),
+          z.enum(sources, { message: `只能是 ${sources.join('、')} 之一` }),
+        )
+        .refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= 10, { message: '模板至少 1 个、至多 10 个字段' })
+        .optional(),
+    })
+    .strict()
+    .optional();
+}
 
 /**
  * The PUSH_TEMPLATES_FILE: per message type, the parts of the default that change
  * (`{"notice_published": {"templateId": "AbC…"}}`). Every field source must be one the message type offers.
  */
-const templateOverride = pushTemplateSchema.partial().strict().optional();
 export const pushTemplatesFileSchema = z
   .object({
-    notice_published: templateOverride,
-    case_progress: templateOverride,
-    consultation_opened: templateOverride,
-    consultation_closing: templateOverride,
-    consultation_result: templateOverride,
-    rating_reply: templateOverride,
+    notice_published: templateOverride('notice_published'),
+    case_progress: templateOverride('case_progress'),
+    consultation_opened: templateOverride('consultation_opened'),
+    consultation_closing: templateOverride('consultation_closing'),
+    consultation_result: templateOverride('consultation_result'),
+    rating_reply: templateOverride('rating_reply'),
   })
-  .strict()
-  .superRefine((file, ctx) => {
-    for (const type of PUSH_MESSAGE_TYPES) {
-      const fields = file[type]?.fields;
-      if (!fields) continue;
-      const allowed: readonly string[] = PUSH_FIELD_SOURCES[type];
-      for (const [key, source] of Object.entries(fields)) {
-        if (!allowed.includes(source)) {
-          ctx.addIssue({ code: 'custom', path: [type, 'fields', key], message: `只能是 ${allowed.join('、')} 之一` });
-        }
-      }
-    }
-  });
+  .strict();
 export type PushTemplatesFile = z.infer<typeof pushTemplatesFileSchema>;
 
 /** `GET /api/push/templates`: what the app passes to requestSubscribeMessage (≤ 3 ids, never mixing one-time and long-term). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { PushModule } from '../push/push.module';
 import { RegionsModule } from '../regions/regions.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { NoticeExpiryJob } from './notice-expiry.job';
@@ -16,7 +17,7 @@ import { StaffNoticesService } from './staff-notices.service';
  * awareness (知晓率). `NoticeReaderService` is exported for the resident detail route.
  */
 @Module({
-  imports: [RegionsModule, AuditModule, UploadsModule],
+  imports: [RegionsModule, AuditModule, UploadsModule, PushModule],
   controllers: [NoticeWorkflowController, StaffNoticesController],
   providers: [NoticeWorkflowService, StaffNoticesService, NoticeReaderService, NoticeReadsService, NoticeLinksService, NoticeExpiryJob],
   exports: [NoticeReaderService, NoticeReadsService, NoticeExpiryJob],

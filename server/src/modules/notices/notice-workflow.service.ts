@@ -17,6 +17,7 @@ import { AppError } from '../../common/errors/app-error';
 import { inTransaction } from '../../database/transaction';
 import { contentDigest } from '../audit/audit-digest';
 import { type AuditRecord, AuditService } from '../audit/audit.service';
+import { OutboxWriter } from '../push/outbox-writer';
 import { Region } from '../regions/region.entity';
 import { applyInput, columnsOf, contentOf, emptyContent, type NoticeContent, type NoticeLinks, publicityEnded } from './notice-content';
 import { NoticeLinksService } from './notice-links.service';
@@ -56,6 +57,8 @@ export class NoticeWorkflowService {
     private readonly audit: AuditService,
     private readonly links: NoticeLinksService,
     private readonly staffView: StaffNoticesService,
+    // Push core (issue 4): the publish transaction also writes the residents' messages.
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** A new draft in a region inside the author's scope. */
@@ -159,6 +162,9 @@ export class NoticeWorkflowService {
         await this.record(tx, user, notice, 'approve', content, content, note);
         await this.record(tx, user, notice, 'publish', content, content);
         await this.reindex(tx, notice.id);
+        // Push core (issue 4): one outbox row and one message-centre item per targeted resident, in
+        // this transaction (a failed publish writes none). Corrections (below) do not notify again.
+        await this.outbox.enqueueForNotice(tx, { ...notice, status: 'published', publishedAt: now, reviewerId: user.id });
         return;
       }
       // A grid worker's correction of a published notice.

@@ -60,6 +60,9 @@ export interface EnqueueResult {
  */
 @Injectable()
 export class OutboxWriter {
+  /** Recipients per INSERT … SELECT (FANOUT_BATCH; tests lower it to walk many batches with few rows). */
+  batchSize = FANOUT_BATCH;
+
   constructor(@Inject(PushTemplates) private readonly templates: PushTemplates) {}
 
   async enqueueForNotice(manager: EntityManager, notice: Notice): Promise<EnqueueResult> {
@@ -87,7 +90,7 @@ export class OutboxWriter {
         boundary: (regionId, after) => ({
           sql:
             'SELECT s.user_id AS uid FROM subscription s WHERE s.region_id = ? AND s.user_id > ? AND s.domain IN (?, ?) AND s.kind IN (?, ?) ' +
-            `ORDER BY s.user_id LIMIT 1 OFFSET ${FANOUT_BATCH - 1}`,
+            `ORDER BY s.user_id LIMIT 1 OFFSET ${this.batchSize - 1}`,
           params: [regionId, after, '', notice.domain, '', notice.kind],
         }),
       },
@@ -104,14 +107,18 @@ export class OutboxWriter {
           params: [under],
         },
         boundary: (regionId, after) => ({
-          sql: `SELECT u.id AS uid FROM app_user u WHERE u.home_region_id = ? AND u.id > ? ORDER BY u.id LIMIT 1 OFFSET ${FANOUT_BATCH - 1}`,
+          sql: `SELECT u.id AS uid FROM app_user u WHERE u.home_region_id = ? AND u.id > ? ORDER BY u.id LIMIT 1 OFFSET ${this.batchSize - 1}`,
           params: [regionId, after],
         }),
       });
     }
 
-    let written = 0;
-    let statements = 1;
+    // Rows written = the notice's rows after minus before (MySQL's affected-rows count also counts
+    // duplicates found, with the FOUND_ROWS flag mysql2 sets). An index range on (notice_id, status).
+    const countRows = async (): Promise<number> =>
+      Number((await manager.query('SELECT COUNT(*) AS n FROM push_outbox WHERE notice_id = ?', [notice.id]))[0].n);
+    const before = await countRows();
+    let statements = 2;
     for (const source of sources) {
       const counts: Array<{ region_id: number | string; n: number | string }> = await manager.query(source.plan.sql, source.plan.params);
       statements++;
@@ -132,7 +139,7 @@ export class OutboxWriter {
           where += ` AND ${source.uid} <= ?`;
           params.push(batch.upTo);
         }
-        written += await execute(
+        await execute(
           manager,
           `INSERT INTO push_outbox (dedupe_key, message_type, user_id, openid, template_id, page, data, urgent, status, attempts, next_attempt_at, notice_id, region_id, created_at, updated_at) ` +
             `SELECT ${concatSql(manager, '?', source.uid)}, ?, ${source.uid}, u.openid, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ? FROM ${where} ` +
@@ -149,7 +156,7 @@ export class OutboxWriter {
         statements += 2;
       }
     }
-    return { written, statements };
+    return { written: (await countRows()) - before, statements: statements + 1 };
   }
 
   /**
@@ -175,7 +182,8 @@ export class OutboxWriter {
     const template = this.templates.get(m.messageType);
     const data = JSON.stringify(this.templates.data(m.messageType, m.values));
     const at = toSqlTime(new Date());
-    const written = await execute(
+    const exists = await manager.query('SELECT 1 AS x FROM push_outbox WHERE dedupe_key = ?', [m.dedupeKey]);
+    await execute(
       manager,
       `INSERT INTO push_outbox (dedupe_key, message_type, user_id, openid, template_id, page, data, urgent, status, attempts, next_attempt_at, notice_id, region_id, created_at, updated_at) ` +
         `SELECT ?, ?, u.id, u.openid, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ? FROM app_user u WHERE u.id = ? ` +
@@ -189,7 +197,8 @@ export class OutboxWriter {
         skipDuplicates(manager, 'inbox_item', 'dedupe_key'),
       [m.messageType, Array.from(m.title).slice(0, 120).join(''), Array.from(m.body).slice(0, 500).join(''), m.page, m.noticeId ?? null, m.dedupeKey, at, m.userId],
     );
-    return written > 0;
+    if (exists.length) return false;
+    return (await manager.query('SELECT 1 AS x FROM push_outbox WHERE dedupe_key = ?', [m.dedupeKey])).length > 0;
   }
 
   /** Groups regions into batches of about FANOUT_BATCH recipients; a larger region becomes user-id slices. */
@@ -203,7 +212,7 @@ export class OutboxWriter {
       size = 0;
     };
     for (const { regionId, n } of counts) {
-      if (n > FANOUT_BATCH) {
+      if (n > this.batchSize) {
         let after = 0;
         for (;;) {
           const b = source.boundary(regionId, after);
@@ -216,7 +225,7 @@ export class OutboxWriter {
         }
         continue;
       }
-      if (size + n > FANOUT_BATCH || group.length >= 200) flush();
+      if (size + n > this.batchSize || group.length >= 200) flush();
       group.push(regionId);
       size += n;
     }

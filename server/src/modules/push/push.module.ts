@@ -3,6 +3,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { CreditsService } from './credits.service';
 import { OutboxWriter } from './outbox-writer';
+import { PushController } from './push.controller';
+import { PushFiguresService } from './push-figures.service';
 import { PushTemplates } from './push-templates';
 
 /**
@@ -11,10 +13,12 @@ import { PushTemplates } from './push-templates';
  * dispatcher (push/dispatcher), the receipts (push/events), subscriptions and the notice workflow.
  */
 @Module({
+  controllers: [PushController],
   providers: [
     { provide: PushTemplates, useFactory: (config: AppConfig) => PushTemplates.load(config.pushTemplatesFile), inject: [APP_CONFIG] },
     CreditsService,
     OutboxWriter,
+    PushFiguresService,
   ],
   exports: [PushTemplates, CreditsService, OutboxWriter],
 })

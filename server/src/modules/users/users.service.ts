@@ -4,6 +4,7 @@ import { IsNull, type Repository } from 'typeorm';
 import { HOME_REGION_LEVELS, REGION_LEVEL_LABELS, type UpdateMeInput, type UserDto } from '@sunboard/shared';
 import { AppError } from '../../common/errors/app-error';
 import { RegionsService } from '../regions/regions.service';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { StaffRoleGrant } from './staff-role.entity';
 import { User } from './user.entity';
 import { toUserDto } from './user.mapper';
@@ -14,6 +15,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(StaffRoleGrant) private readonly grants: Repository<StaffRoleGrant>,
     private readonly regions: RegionsService,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   async get(id: number): Promise<User> {
@@ -35,6 +37,8 @@ export class UsersService {
 
   async updateMe(id: number, input: UpdateMeInput): Promise<UserDto> {
     const user = await this.get(id);
+    // Push core (issue 4): a resident's first home community starts them on its 紧急通知 (unless they chose topics).
+    const firstHome = user.homeRegionId === null && input.homeRegionId !== undefined;
     if (input.homeRegionId !== undefined) {
       const region = await this.regions.get(input.homeRegionId, 'homeRegionId');
       if (!HOME_REGION_LEVELS.includes(region.level)) {
@@ -44,7 +48,10 @@ export class UsersService {
     }
     if (input.displayName !== undefined) user.displayName = input.displayName;
     if (input.elderMode !== undefined) user.elderMode = input.elderMode;
-    await this.users.save(user);
+    await this.users.manager.transaction(async (tx) => {
+      await tx.getRepository(User).save(user);
+      if (firstHome) await this.subscriptions.startWithHomeEmergency(tx, user.id, user.homeRegionId!);
+    });
     return this.toDto(user);
   }
 }
