@@ -21,7 +21,7 @@ export class NoticesController {
   @ApiQuery({ name: 'regionId', required: false, type: Number, description: "Default: the caller's home region; 400 when neither is given" })
   @ApiQuery({ name: 'domain', required: false, enum: DOMAIN_CODES })
   @ApiQuery({ name: 'kind', required: false, enum: NOTICE_KINDS })
-  @ApiQuery({ name: 'q', required: false, type: String, description: 'Words in the title or body (≤ 50 characters)' })
+  @ApiQuery({ name: 'q', required: false, type: String, description: 'Words to find in the title, body, basis, publisher, document and index numbers and service-guide fields; every space-separated word must appear (≤ 50 characters)' })
   @ApiQuery({ name: 'cursor', required: false, type: String, description: "The previous page's nextCursor" })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–50, default 20' })
   feed(
