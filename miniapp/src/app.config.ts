@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'packages/region', pages: ['picker/index'] },
     { root: 'packages/notice', pages: ['detail/index', 'search/index', 'versions/index'] },
     { root: 'packages/staff', pages: ['claim/index', 'workbench/index', 'compose/index', 'drafts/index', 'review/index', 'notice/index', 'reach/index'] },
+    { root: 'packages/subscriptions', pages: ['settings/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice', 'packages/region'] },

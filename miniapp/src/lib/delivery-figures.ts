@@ -15,7 +15,7 @@ export function deliveryRows(f: DeliveryFiguresLike): Array<{ key: keyof Deliver
     { key: 'refused', label: '无提醒次数', value: f.refused },
     { key: 'failed', label: '发送失败', value: f.failed },
     { key: 'queued', label: '排队发送中', value: f.queued },
-    { key: 'read', label: '消息已读', value: f.read },
+    { key: 'read', label: '已打开', value: f.read },
   ];
 }
 
@@ -25,5 +25,5 @@ export function deliverySentence(f: DeliveryFiguresLike): string {
   if (f.refused > 0) parts.push(`${f.refused} 位没有剩余的提醒次数（只在“消息”里能看到）`);
   if (f.failed > 0) parts.push(`${f.failed} 位发送失败`);
   if (f.queued > 0) parts.push(`${f.queued} 位还在排队发送`);
-  return `共推送给 ${f.targeted} 位订阅的居民：${parts.join('，')}；${f.read} 位已在“消息”里打开。`;
+  return `共推送给 ${f.targeted} 位订阅的居民：${parts.join('，')}；其中 ${f.read} 位已打开这条信息。`;
 }

@@ -15,4 +15,5 @@ export const ROUTES = {
   staffPublished: '/packages/staff/review/index?status=published',
   staffNotice: (id: number) => `/packages/staff/notice/index?id=${id}`,
   staffReach: (id: number) => `/packages/staff/reach/index?id=${id}`,
+  subscriptionSettings: '/packages/subscriptions/settings/index',
 } as const;

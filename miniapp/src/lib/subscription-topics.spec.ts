@@ -2,6 +2,7 @@ import {
   describeTopic,
   formFromTopics,
   normaliseTopic,
+  regionSummary,
   sameTopics,
   subscriptionRegions,
   toggleAll,
@@ -109,5 +110,15 @@ describe('describeTopic', () => {
     expect(describeTopic(t(5), '河滨街道', labels)).toBe('河滨街道 · 全部通知');
     expect(describeTopic(t(1, null, 'emergency'), '湛河区', labels)).toBe('湛河区 · 紧急通知');
     expect(describeTopic(t(1, 'social_assistance', 'publicity'), '湛河区', labels)).toBe('湛河区 · 社会救助 · 公示');
+  });
+});
+
+describe('regionSummary', () => {
+  const r = { regionId: 1, all: false, domains: [] as string[], urgent: false };
+  it('says what a region is subscribed to', () => {
+    expect(regionSummary(r)).toBe('未订阅');
+    expect(regionSummary({ ...r, urgent: true })).toBe('紧急通知');
+    expect(regionSummary({ ...r, domains: ['a', 'b'], urgent: true })).toBe('已选 2 个领域、紧急通知');
+    expect(regionSummary({ ...r, all: true, urgent: true })).toBe('全部通知');
   });
 });

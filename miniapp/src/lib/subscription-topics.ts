@@ -154,3 +154,12 @@ export function describeTopic(
   if (t.kind) parts.push(t.kind === URGENT_KIND ? '紧急通知' : labels.kind(t.kind));
   return `${regionName} · ${parts.length ? parts.join(' · ') : '全部通知'}`;
 }
+
+/** One region's subscriptions in words: `全部通知` / `已选 2 个领域、紧急通知` / `未订阅`. */
+export function regionSummary(r: RegionTopicsForm): string {
+  if (r.all) return '全部通知';
+  const parts: string[] = [];
+  if (r.domains.length) parts.push(`已选 ${r.domains.length} 个领域`);
+  if (r.urgent) parts.push('紧急通知');
+  return parts.length ? parts.join('、') : '未订阅';
+}

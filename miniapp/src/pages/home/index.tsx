@@ -9,6 +9,7 @@ import { Pressable } from '../../components/Pressable';
 import { SessionGate } from '../../components/SessionGate';
 import { EmptyState, ErrorState, SkeletonList } from '../../components/StateView';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useInboxBadge } from '../../hooks/useInboxBadge';
 import { cx } from '../../lib/cx';
 import { leadingUrgentCount } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
@@ -153,6 +154,7 @@ function Feed({ home }: { home: RegionRefDto }) {
 export default function HomePage() {
   const home = useSession((s) => s.user?.homeRegion ?? null);
   const status = useSession((s) => s.status);
+  useInboxBadge();
 
   // While the feed isn't mounted (not logged in yet / no home), pull-down retries the login.
   usePullDownRefresh(() => {

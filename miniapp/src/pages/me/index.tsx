@@ -6,6 +6,7 @@ import { PageRoot } from '../../components/PageRoot';
 import { Pressable } from '../../components/Pressable';
 import { SessionGate } from '../../components/SessionGate';
 import { Toggle } from '../../components/Toggle';
+import { useInboxBadge } from '../../hooks/useInboxBadge';
 import { describeError } from '../../lib/api-error';
 import { ROUTES } from '../../lib/routes';
 import { relogin } from '../../services/auth';
@@ -67,6 +68,17 @@ function Profile() {
       </View>
 
       <View className={styles.section}>
+        <Text className={styles.sectionTitle}>消息与提醒</Text>
+        <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.subscriptionSettings })}>
+          <View className={styles.rowTexts}>
+            <Text className={styles.rowLabel}>订阅设置</Text>
+            <Text className={styles.rowValue}>选择想收到的公开信息，订阅微信提醒</Text>
+          </View>
+          <Text className={styles.rowAction}>进入 ›</Text>
+        </Pressable>
+      </View>
+
+      <View className={styles.section}>
         <Text className={styles.sectionTitle}>阅读设置</Text>
         <Toggle
           label='大字模式'
@@ -116,6 +128,7 @@ function Profile() {
 }
 
 export default function MePage() {
+  useInboxBadge();
   return (
     <PageRoot title='我的'>
       <SessionGate>

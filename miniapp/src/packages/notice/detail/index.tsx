@@ -16,6 +16,7 @@ import { getNotice, noticePosterUrl, noticeQrcodeUrl } from '../../../services/n
 import { downloadWithAuth } from '../../../services/uploads';
 import { useSession } from '../../../stores/session';
 import styles from './index.module.scss';
+import { SubscribeThisKind } from './SubscribeThisKind';
 
 function back() {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
@@ -127,6 +128,7 @@ function Detail({ id, onLoaded }: { id: number | null; onLoaded: (n: NoticeDetai
 
   return (
     <NoticeArticle notice={notice} onShowVersions={() => void Taro.navigateTo({ url: ROUTES.noticeVersions(notice.id) })}>
+      {notice.status === 'published' ? <SubscribeThisKind notice={notice} /> : null}
       <ShareBar notice={notice} />
       {isStaff && notice.status === 'published' ? <PosterLink notice={notice} /> : null}
       <Pressable className={styles.back} onPress={back}>

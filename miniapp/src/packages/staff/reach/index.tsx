@@ -13,6 +13,7 @@ import { ROUTES } from '../../../lib/routes';
 import { getNoticeReach, getStaffNotice } from '../../../services/staff-notices';
 import { StaffGate } from '../shared/StaffGate';
 import styles from '../shared/staff.module.scss';
+import { DeliveryCard } from './DeliveryCard';
 import { ReachCard } from './ReachCard';
 
 function Reach({ id }: { id: number }) {
@@ -48,6 +49,7 @@ function Reach({ id }: { id: number }) {
         </Text>
       </View>
       <ReachCard reach={reach} />
+      {notice.status !== 'draft' && notice.status !== 'pending_review' ? <DeliveryCard noticeId={id} /> : null}
       <Text className={styles.muted}>居民第一次打开这条信息时计入已读；下拉可刷新。</Text>
       <Pressable className={styles.secondary} onPress={() => void Taro.navigateTo({ url: ROUTES.noticeDetail(id) })}>
         查看居民看到的页面

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '订阅设置',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
