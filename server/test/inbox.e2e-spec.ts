@@ -1,5 +1,6 @@
 import type { InboxItemDto, Page } from '@sunboard/shared';
 import { OutboxWriter } from '../src/modules/push/outbox-writer';
+import { makeNotice } from './factories/notices';
 import { makeRegionTree } from './factories/regions';
 import { type Person, person } from './support/notice-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -9,10 +10,12 @@ describe('message centre (消息)', () => {
   let alice: Person;
   let bob: Person;
   let seq = 0;
+  let community = 0;
 
   beforeAll(async () => {
     t = await startTestApp();
     const r = await makeRegionTree(t.db);
+    community = r.communityA1.id;
     alice = await person(t, [], r.communityA1.id);
     bob = await person(t, [], r.communityA1.id);
   });
@@ -100,6 +103,25 @@ describe('message centre (消息)', () => {
     expect((await list(alice, { limit: 50 })).body.items.every((i) => i.readAt !== null)).toBe(true);
     expect(await unread(bob)).toBe(1);
     expect((await t.request<{ marked: number }>('POST', '/api/inbox/read-all', { token: alice.token })).body.marked).toBe(0);
+  });
+
+  it('reads the message of a notice when the resident opens the notice itself', async () => {
+    const notice = await makeNotice(t.db, { regionId: community, title: '关于冬季供暖的通知', publishedAt: new Date(Date.now() - 60_000) });
+    await t.db.transaction((tx) =>
+      t.app.get(OutboxWriter).enqueueOne(tx, {
+        messageType: 'notice_published',
+        userId: bob.id,
+        dedupeKey: `test:inbox:notice:${notice.id}:user:${bob.id}`,
+        values: { title: notice.title, publishedAt: new Date(), publisher: '光明社区居民委员会' },
+        page: `packages/notice/detail/index?id=${notice.id}`,
+        noticeId: notice.id,
+        title: notice.title,
+        body: '光明社区发布了新的公开信息',
+      }),
+    );
+    const before = await unread(bob);
+    expect((await t.request('GET', `/api/notices/${notice.id}`, { token: bob.token })).status).toBe(200);
+    expect(await unread(bob)).toBe(before - 1);
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {

@@ -5,6 +5,7 @@ import { type NoticeReachDto, STAFF_ROLES } from '@sunboard/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { assertCovers } from '../../common/auth/scope';
 import { AppError } from '../../common/errors/app-error';
+import { InboxItem } from '../push/entities/inbox-item.entity';
 import { NoticeRead } from './notice-read.entity';
 
 /** 知晓率: a user's first view of a notice, and per notice how many residents of its scope have read it. */
@@ -16,11 +17,19 @@ export class NoticeReadsService {
 
   /**
    * Records the first view; later ones change nothing (INSERT IGNORE / INSERT OR IGNORE on the
-   * (notice, user) key). Never fails the page: a failure is logged (ids only) and the read goes on.
+   * (notice, user) key), and marks the user's message-centre items for the notice read. Never fails the page: a failure is logged (ids only) and the read goes on.
    */
   async record(userId: number, noticeId: number): Promise<void> {
     try {
-      await this.db.createQueryBuilder().insert().into(NoticeRead).values({ noticeId, userId, firstReadAt: new Date() }).orIgnore().execute();
+      const now = new Date();
+      await this.db.createQueryBuilder().insert().into(NoticeRead).values({ noticeId, userId, firstReadAt: now }).orIgnore().execute();
+      // Opening the notice (from the WeChat card or the feed) also reads its message-centre item.
+      await this.db
+        .createQueryBuilder()
+        .update(InboxItem)
+        .set({ readAt: now })
+        .where('user_id = :userId AND notice_id = :noticeId AND read_at IS NULL', { userId, noticeId })
+        .execute();
     } catch (err) {
       this.logger.warn({ noticeId, err: (err as Error).message }, 'could not record a notice read');
     }
