@@ -19,8 +19,8 @@ import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { PostersModule } from './modules/posters/posters.module';
 import { PushModule } from './modules/push/push.module';
-import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
-import { InboxModule } from './modules/inbox/inbox.module';
+import { DispatcherModule } from './modules/push/dispatcher/dispatcher.module';
+import { WechatEventsModule } from './modules/push/events/wechat-events.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
@@ -53,8 +53,8 @@ export class AppModule {
         PostersModule,
         UploadsModule,
         PushModule,
-        SubscriptionsModule,
-        InboxModule,
+        DispatcherModule,
+        WechatEventsModule,
       ],
       providers: [
         AuthUserLoader,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolvePushTemplates } from '../modules/push/push-templates-file';
+import { parseQuietHours, type QuietHours } from '../modules/push/dispatcher/quiet-hours';
 
 /** Placeholder secrets used in development; production refuses to start with any of them. */
 export const DEV_DEFAULTS = {
@@ -8,6 +8,9 @@ export const DEV_DEFAULTS = {
   JWT_SECRET: 'sunboard-dev-jwt-secret-change-me',
   DATA_KEY: 'c3VuYm9hcmQtZGV2LWRhdGEta2V5LTMyLWJ5dGVzISE=',
 } as const;
+
+/** The development Token of WeChat's message push: the fake WeChat signs its pushes with it by default. */
+export const DEV_PUSH_TOKEN = 'sunboard-dev-callback-token';
 
 const csv = z
   .string()
@@ -67,6 +70,30 @@ export const envSchema = z.object({
   CJK_FONT_PATH: z.string().optional(),
   /** A JSON file overriding the WeChat subscribe-message templates per message type (docs/configuration.md). Unset: the defaults. */
   PUSH_TEMPLATES_FILE: z.string().optional(),
+  /** Run the push dispatcher in this process (docs/configuration.md, "Push dispatcher"); `--role=worker` processes always do. */
+  PUSH_DISPATCHER: bool(true),
+  PUSH_CLAIM_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(10000).default(128),
+  /** Sends per second per process (token bucket); 0: no limit. */
+  PUSH_RATE_PER_SECOND: z.coerce.number().min(0).max(1_000_000).default(2000),
+  PUSH_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  PUSH_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  PUSH_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(900_000),
+  PUSH_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** HH:MM-HH:MM (Asia/Shanghai) when only urgent messages go out; empty or `off`: no quiet hours. */
+  PUSH_QUIET_HOURS: z
+    .string()
+    .default('22:00-07:00')
+    .superRefine((v, ctx) => {
+      try {
+        parseQuietHours(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+  /** The Token set for WeChat's message push (delivery receipts): their signatures are checked with it. */
+  WECHAT_PUSH_TOKEN: z.string().min(3).max(64).optional(),
 });
 
 export type RawEnv = z.input<typeof envSchema>;
@@ -92,6 +119,21 @@ export interface AppConfig {
   cjkFontPath: string | null;
   /** PUSH_TEMPLATES_FILE, or null for the default templates. */
   pushTemplatesFile: string | null;
+  /** The push dispatcher (PUSH_*): claim size, sends in flight, rate, lease, retries, quiet hours. */
+  dispatcher: {
+    enabled: boolean;
+    claimSize: number;
+    concurrency: number;
+    ratePerSecond: number;
+    leaseMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    pollMs: number;
+    quietHours: QuietHours | null;
+  };
+  /** WECHAT_PUSH_TOKEN; in production null when unset, and the receipts endpoint then refuses every push. */
+  wechatPushToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -119,9 +161,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Buffer.from(dataKey, 'base64').length !== 32) {
     throw new ConfigError('Invalid settings:\n  DATA_KEY: must be base64 of exactly 32 bytes');
   }
-  // PUSH_TEMPLATES_FILE is read and checked here, so a bad file stops the server like any bad setting.
-  const pushTemplates = resolvePushTemplates(e.PUSH_TEMPLATES_FILE ?? null);
-  if (!pushTemplates.ok) throw new ConfigError(`Invalid settings:\n${pushTemplates.problems}`);
+  // A send (two calls at most: the client retries once after a token error) must fit inside a lease.
+  if (e.PUSH_LEASE_SECONDS * 1000 < 2 * e.WECHAT_TIMEOUT_MS + 2000) {
+    throw new ConfigError(
+      `Invalid settings:\n  PUSH_LEASE_SECONDS: must be at least 2 × WECHAT_TIMEOUT_MS + 2 s (${(2 * e.WECHAT_TIMEOUT_MS + 2000) / 1000} s with WECHAT_TIMEOUT_MS=${e.WECHAT_TIMEOUT_MS})`,
+    );
+  }
+  if (prod && e.WECHAT_PUSH_TOKEN === DEV_PUSH_TOKEN) {
+    throw new ConfigError('Refusing to start in production: WECHAT_PUSH_TOKEN is the development default');
+  }
   const url = e.DATABASE_URL;
   const database: AppConfig['database'] =
     url && /^(mysql|mariadb):\/\//.test(url)
@@ -151,6 +199,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     cjkFontPath: e.CJK_FONT_PATH ?? null,
     pushTemplatesFile: e.PUSH_TEMPLATES_FILE ?? null,
+    dispatcher: {
+      enabled: e.PUSH_DISPATCHER,
+      claimSize: e.PUSH_CLAIM_SIZE,
+      concurrency: e.PUSH_CONCURRENCY,
+      ratePerSecond: e.PUSH_RATE_PER_SECOND,
+      leaseMs: Math.round(e.PUSH_LEASE_SECONDS * 1000),
+      maxAttempts: e.PUSH_MAX_ATTEMPTS,
+      retryBaseMs: e.PUSH_RETRY_BASE_MS,
+      retryMaxMs: Math.max(e.PUSH_RETRY_BASE_MS, e.PUSH_RETRY_MAX_MS),
+      pollMs: e.PUSH_POLL_MS,
+      // An empty PUSH_QUIET_HOURS means "none" (the cleaning above would otherwise turn it into the default).
+      quietHours: env.PUSH_QUIET_HOURS === '' ? null : parseQuietHours(e.PUSH_QUIET_HOURS),
+    },
+    wechatPushToken: e.WECHAT_PUSH_TOKEN ?? (prod ? null : DEV_PUSH_TOKEN),
   };
 }
 

@@ -55,7 +55,7 @@ describe('outbox SQL (on SQLite)', () => {
     o.insert.run('k4', 4, 'o_d', 0, T('2026-11-25T02:00:01Z')); // not due yet
     const due = o.all(selectDueSql('sqlite', now, 2));
     expect(due.map((r) => r.openid)).toEqual(['o_a', 'o_b']);
-    expect(Object.keys(due[0]).sort()).toEqual(['attempts', 'data', 'id', 'message_type', 'openid', 'page', 'template_id', 'urgent', 'user_id']);
+    expect(Object.keys(due[0]).sort()).toEqual(['attempts', 'data', 'id', 'last_error', 'message_type', 'openid', 'page', 'template_id', 'urgent', 'user_id']);
     const [a, b] = due.map((r) => Number(r.id));
     expect(o.run(markSendingSql([a, b], 'w1#1', later, now))).toBe(2);
     expect(o.row(a)).toMatchObject({ status: 'sending', attempts: 1, worker_id: 'w1#1', lease_until: later });
@@ -97,7 +97,7 @@ describe('outbox SQL (on SQLite)', () => {
     expect(o.run(markRetrySql([{ id: 4, nextAttemptAt: later, error: '-1 busy' }], 'w1#7', now))).toBe(1);
     expect(o.row(4)).toMatchObject({ status: 'queued', attempts: 1, next_attempt_at: later, worker_id: null, last_error: '-1 busy' });
     expect(o.run(releaseSql([5], 'w1#7', now))).toBe(1);
-    expect(o.row(5)).toMatchObject({ status: 'queued', attempts: 0, next_attempt_at: now, worker_id: null });
+    expect(o.row(5)).toMatchObject({ status: 'queued', attempts: 1, next_attempt_at: now, worker_id: null });
     // A finished row is not changed by a late result of the same claim.
     expect(o.run(markRetrySql([{ id: 1, nextAttemptAt: later, error: 'late' }], 'w1#7', now))).toBe(0);
     expect(o.row(1).status).toBe('sent');

@@ -20,7 +20,7 @@ export interface Statement {
 }
 
 /** The columns the dispatcher needs of a claimed row. */
-export const CLAIM_COLUMNS = 'id, user_id, openid, template_id, page, data, urgent, attempts, message_type';
+export const CLAIM_COLUMNS = 'id, user_id, openid, template_id, page, data, urgent, attempts, message_type, last_error';
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -36,7 +36,10 @@ export function selectDueSql(dialect: Dialect, now: string, limit: number): Stat
   };
 }
 
-/** Marks selected rows `sending` under this claim's token and lease; each claim counts one attempt. */
+/**
+ * Marks selected rows `sending` under this claim's token and lease. Each claim counts one attempt, so
+ * `attempts = 0` means "never claimed": the claim that takes a row's subscribe credit.
+ */
 export function markSendingSql(ids: readonly number[], token: string, leaseUntil: string, now: string): Statement {
   return {
     sql:
@@ -100,11 +103,15 @@ export function markRetrySql(rows: ReadonlyArray<{ id: number; nextAttemptAt: st
   };
 }
 
-/** Gives rows back untried (a send that could no longer finish inside the lease): the attempt is not counted. */
+/**
+ * Gives rows back untried (stopping, or a send that could no longer finish inside the lease), due at
+ * once. `attempts` stays: it counts claims, and a row claimed before holds its credit already (the
+ * next claim must not take another).
+ */
 export function releaseSql(ids: readonly number[], token: string, now: string): Statement {
   const where = guard(ids, token);
   return {
-    sql: `UPDATE push_outbox SET status = 'queued', attempts = attempts - 1, next_attempt_at = ?, worker_id = NULL, lease_until = NULL, updated_at = ? ${where.sql}`,
+    sql: `UPDATE push_outbox SET status = 'queued', next_attempt_at = ?, worker_id = NULL, lease_until = NULL, updated_at = ? ${where.sql}`,
     params: [now, now, ...where.params],
   };
 }

@@ -1,0 +1,31 @@
+import { Logger, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../../config/config.module';
+import type { AppConfig } from '../../../config/env.schema';
+import { TypeormTokenStore } from '../../wechat/token-store';
+import { WechatClient } from '../../wechat/wechat.client';
+import { PushModule } from '../push.module';
+import { CachedTokenStore } from './cached-token-store';
+import { DISPATCHER_WECHAT, DispatcherService } from './dispatcher.service';
+
+/**
+ * The push dispatcher (issue 4, items 5 and 10): drains `push_outbox` to WeChat. Imported by the API
+ * (AppModule) and by the `--role=worker` process (WorkerModule).
+ */
+@Module({
+  imports: [PushModule],
+  providers: [
+    {
+      provide: DISPATCHER_WECHAT,
+      // The same shared token row as every other client, read through a 10 s cache; -1 is retried by
+      // the dispatcher's own backoff (next_attempt_at), not inside the call, so no send slot waits.
+      useFactory: (config: AppConfig, db: DataSource) =>
+        new WechatClient({ ...config.wechat, busyRetry: { attempts: 1 }, logger: new Logger('PushDispatcher') }, new CachedTokenStore(new TypeormTokenStore(db))),
+      inject: [APP_CONFIG, getDataSourceToken()],
+    },
+    DispatcherService,
+  ],
+  exports: [DispatcherService],
+})
+export class DispatcherModule {}

@@ -1,0 +1,142 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { toSqlTime } from '../../notices/search/sql-time';
+import type { CreditsService } from '../credits.service';
+import { type BackoffPolicy, retryDelayMs } from './backoff';
+import type { ClaimedRow } from './outbox-claimer';
+import { run } from './outbox-claimer';
+import { markFinalSql, markRetrySql, markSentSql, releaseSql } from './outbox.sql';
+import { clip, type SendOutcome } from './send-outcome';
+
+export interface ResultCounts {
+  sent: number;
+  refused: number;
+  failed: number;
+  retried: number;
+  released: number;
+}
+
+type Entry = { row: ClaimedRow; outcome: SendOutcome | { kind: 'release' }; at: Date };
+
+const CHUNK = 500;
+const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/**
+ * Records send results in `push_outbox`, batched like a group commit: results that arrive while a
+ * write is running are written together by the next one (one UPDATE per outcome and claim), at most
+ * `flushSize` waiting, `flushDelayMs` (normally 0) after the first. The window is kept short because a
+ * result not yet written is what a crash turns into a duplicate (the row is sent again after its lease). A retryable failure becomes a retry with
+ * backoff, or `failed` once the row has had `maxAttempts`; 43101 also marks the credit spent.
+ */
+export class OutboxResults {
+  readonly counts: ResultCounts = { sent: 0, refused: 0, failed: 0, retried: 0, released: 0 };
+  private pending: Entry[] = [];
+  private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly credits: CreditsService,
+    private readonly opts: { maxAttempts: number; backoff: BackoffPolicy; flushSize: number; flushDelayMs: number },
+    private readonly logError: (message: string) => void,
+  ) {}
+
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  add(row: ClaimedRow, outcome: SendOutcome | { kind: 'release' }): void {
+    this.pending.push({ row, outcome, at: new Date() });
+    if (this.pending.length >= this.opts.flushSize) void this.kick();
+    else this.timer ??= setTimeout(() => void this.kick(), this.opts.flushDelayMs);
+  }
+
+  /** Writes everything added so far (waiting for a flush already running). */
+  async flush(): Promise<void> {
+    while (this.pending.length || this.flushing) {
+      await this.kick();
+      if (this.failures > 0 && this.pending.length) await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** this.failures)));
+    }
+  }
+
+  private kick(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.flushing ??= this.writeOnce().finally(() => {
+      this.flushing = null;
+      // Results that arrived while writing: next round.
+      if (this.pending.length && !this.timer) this.timer = setTimeout(() => void this.kick(), this.failures ? 1000 : 0);
+    });
+    return this.flushing;
+  }
+
+  private async writeOnce(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (!batch.length) return;
+    try {
+      await this.db.transaction((m) => this.write(m, batch));
+      this.failures = 0;
+      for (const e of batch) {
+        const k = e.outcome.kind;
+        if (k === 'sent') this.counts.sent++;
+        else if (k === 'refused') this.counts.refused++;
+        else if (k === 'release') this.counts.released++;
+        else if (k === 'failed' || e.row.attempts >= this.opts.maxAttempts) this.counts.failed++;
+        else this.counts.retried++;
+      }
+    } catch (err) {
+      // Keep the results and try again: until the lease runs out they are still ours to write.
+      this.failures++;
+      this.pending = batch.concat(this.pending);
+      this.logError(`writing ${batch.length} send results failed (try ${this.failures}): ${(err as Error).message}`);
+    }
+  }
+
+  private async write(m: EntityManager, batch: Entry[]): Promise<void> {
+    const now = new Date();
+    const at = toSqlTime(now);
+    const byToken = new Map<string, Entry[]>();
+    for (const e of batch) {
+      const list = byToken.get(e.row.token);
+      if (list) list.push(e);
+      else byToken.set(e.row.token, [e]);
+    }
+    for (const [token, entries] of byToken) {
+      const sent: Array<{ id: number; msgid: string }> = [];
+      const refused: Array<{ id: number; error: string }> = [];
+      const failed: Array<{ id: number; error: string }> = [];
+      const retry: Array<{ id: number; nextAttemptAt: string; error: string }> = [];
+      const release: number[] = [];
+      const spent: ClaimedRow[] = [];
+      for (const { row, outcome, at: when } of entries) {
+        switch (outcome.kind) {
+          case 'sent':
+            sent.push({ id: row.id, msgid: outcome.msgid });
+            break;
+          case 'refused':
+            refused.push({ id: row.id, error: outcome.error });
+            spent.push(row);
+            break;
+          case 'failed':
+            failed.push({ id: row.id, error: outcome.error });
+            break;
+          case 'retry':
+            if (row.attempts >= this.opts.maxAttempts) failed.push({ id: row.id, error: clip(`${outcome.error} (gave up after ${row.attempts} attempts)`) });
+            else retry.push({ id: row.id, error: outcome.error, nextAttemptAt: toSqlTime(new Date(when.getTime() + retryDelayMs(row.attempts, this.opts.backoff))) });
+            break;
+          case 'release':
+            release.push(row.id);
+            break;
+        }
+      }
+      for (const part of chunks(sent)) await run(m, markSentSql(part, token, at));
+      for (const part of chunks(refused)) await run(m, markFinalSql('refused', part, token, at));
+      for (const part of chunks(failed)) await run(m, markFinalSql('failed', part, token, at));
+      for (const part of chunks(retry)) await run(m, markRetrySql(part, token, at));
+      for (const part of chunks(release)) await run(m, releaseSql(part, token, at));
+      // 43101: WeChat says the credit is gone, whatever we counted.
+      for (const row of spent) await this.credits.markSpent(m, row.userId, row.templateId);
+    }
+  }
+}

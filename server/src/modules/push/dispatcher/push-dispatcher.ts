@@ -1,0 +1,271 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { fromSqlTime } from '../../notices/search/sql-time';
+import type { WechatClient } from '../../wechat/wechat.client';
+import type { CreditsService } from '../credits.service';
+import type { DispatcherSettings } from './dispatcher-settings';
+import { claimLimit, tooLateToSend } from './lease';
+import { type ClaimedRow, OutboxClaimer } from './outbox-claimer';
+import { OutboxResults, type ResultCounts } from './outbox-results';
+import { pendingSql } from './outbox.sql';
+import { classifySendError, clip, type SendOutcome } from './send-outcome';
+import { TokenBucket } from './token-bucket';
+
+export interface DispatchReport extends ResultCounts {
+  claimed: number;
+  deferred: number;
+  /** Refused at the claim for want of a credit (included in `refused`). */
+  noCredit: number;
+  reaped: number;
+}
+
+export interface DispatcherLog {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** `host:pid:random` — unique per process, ≤ 40 characters so `#<claim>` fits in worker_id (64). */
+export function newWorkerId(): string {
+  return `${hostname().replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 24) || 'host'}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Drains `push_outbox`: claims due rows in batches (OutboxClaimer), sends each with
+ * WechatClient.sendSubscribeMessage under a token-bucket rate limit with at most `concurrency` sends
+ * in flight, and records the results in batches (OutboxResults). The next claim is made while the
+ * previous batch is still being sent, so sends never wait on the database. Rows whose lease ran out
+ * (a dead worker's) go back to the queue by a reaper step every few seconds.
+ *
+ * One instance per process. `start()` runs it in the background (the API process unless
+ * PUSH_DISPATCHER=false, or a `--role=worker` process); tests call `runOnce()` or `drain()`.
+ */
+export class PushDispatcher {
+  readonly workerId: string;
+  private readonly claimer: OutboxClaimer;
+  private readonly results: OutboxResults;
+  private readonly bucket: TokenBucket;
+  private readonly report: DispatchReport;
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+  private lastReap = 0;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly client: WechatClient,
+    credits: CreditsService,
+    private readonly settings: DispatcherSettings,
+    private readonly logger: DispatcherLog,
+    workerId = newWorkerId(),
+  ) {
+    this.workerId = workerId;
+    this.claimer = new OutboxClaimer(db, workerId, { leaseMs: settings.leaseMs, quietHours: settings.quietHours, maxAttempts: settings.maxAttempts });
+    this.results = new OutboxResults(
+      db,
+      credits,
+      {
+        maxAttempts: settings.maxAttempts,
+        backoff: { baseMs: settings.retryBaseMs, maxMs: settings.retryMaxMs },
+        flushSize: 500,
+        // Group commit with no added wait: results are written as soon as the previous write is done,
+        // so under load batches grow by themselves, and few results are ever unwritten (a crash's duplicates).
+        flushDelayMs: 0,
+      },
+      (m) => logger.error(m),
+    );
+    this.bucket = new TokenBucket(settings.ratePerSecond);
+    this.report = { ...this.results.counts, claimed: 0, deferred: 0, noCredit: 0, reaped: 0 };
+  }
+
+  /** Totals since this dispatcher was created. */
+  stats(): DispatchReport {
+    const c = this.results.counts;
+    return { ...this.report, ...c, refused: c.refused + this.report.noCredit };
+  }
+
+  get running(): boolean {
+    return this.loop !== null;
+  }
+
+  /** Runs the loop in the background until stop(). */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.logger.log(
+      `dispatcher ${this.workerId} started: claims of ${this.settings.claimSize}, ${this.settings.concurrency} sends in flight, ` +
+        `${this.settings.ratePerSecond || 'unlimited'}/s, lease ${this.settings.leaseMs / 1000} s`,
+    );
+    this.loop = this.pump({ untilDrained: false }).finally(() => (this.loop = null));
+  }
+
+  /** Stops claiming, finishes the sends in flight, gives back rows claimed but not started, writes every result. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.stopping = false;
+  }
+
+  /** One claim (after a reap), every claimed row sent, every result written. */
+  async runOnce(now = new Date()): Promise<DispatchReport> {
+    const before = this.stats();
+    await this.reapNow(now);
+    const batch = await this.claimer.claim(claimLimit({ ...this.settings, buffered: 0 }), now);
+    this.countClaim(batch);
+    await this.sendAll(batch.rows);
+    await this.results.flush();
+    return this.since(before);
+  }
+
+  /**
+   * Runs until no row is queued or being sent (waiting out backoff delays and other workers'
+   * leases), or until `timeoutMs`. For tests and tools; returns what this dispatcher did.
+   */
+  async drain(opts: { timeoutMs?: number } = {}): Promise<DispatchReport> {
+    if (this.loop) throw new Error('drain() while the background loop runs');
+    const before = this.stats();
+    await this.pump({ untilDrained: true, deadline: Date.now() + (opts.timeoutMs ?? 60_000) });
+    return this.since(before);
+  }
+
+  private since(before: DispatchReport): DispatchReport {
+    const now = this.stats();
+    return Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - before[k as keyof DispatchReport]])) as unknown as DispatchReport;
+  }
+
+  private countClaim(batch: { rows: ClaimedRow[]; deferred: number; refused: number }): void {
+    this.report.claimed += batch.rows.length + batch.refused;
+    this.report.deferred += batch.deferred;
+    this.report.noCredit += batch.refused;
+  }
+
+  private async reapNow(now = new Date()): Promise<void> {
+    this.lastReap = Date.now();
+    const n = await this.claimer.reap(now);
+    if (n) {
+      this.report.reaped += n;
+      this.logger.warn(`returned ${n} rows whose lease ran out to the queue`);
+    }
+  }
+
+  private async sendAll(rows: ClaimedRow[]): Promise<void> {
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) await this.sendOne(rows[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, rows.length) }, lane));
+  }
+
+  private async sendOne(row: ClaimedRow): Promise<void> {
+    if (tooLateToSend(new Date(), row.leaseUntil, this.settings)) {
+      this.results.add(row, { kind: 'release' });
+      return;
+    }
+    await this.bucket.acquire();
+    let outcome: SendOutcome;
+    try {
+      const data = JSON.parse(row.data) as Record<string, string>;
+      const { msgid } = await this.client.sendSubscribeMessage({ touser: row.openid, templateId: row.templateId, page: row.page ?? undefined, data });
+      outcome = { kind: 'sent', msgid };
+    } catch (err) {
+      outcome = err instanceof SyntaxError ? { kind: 'failed', error: `bad data JSON in the outbox row: ${err.message}`.slice(0, 255) } : classifySendError(err);
+      // 43101 after an attempt that went unanswered: that attempt may have reached WeChat and used
+      // the credit (WeChat has no way to ask). Still refused — but say so.
+      if (outcome.kind === 'refused' && /^(timeout|network)/.test(row.lastError ?? '')) {
+        outcome = { kind: 'refused', error: clip(`${outcome.error}; an earlier attempt went unanswered (${row.lastError!.split(':')[0]}) and may have been delivered`) };
+      }
+    }
+    this.results.add(row, outcome);
+  }
+
+  /**
+   * The loop. Keeps up to `concurrency` sends in flight from a local queue of claimed rows, claiming
+   * the next batch as soon as fewer than `concurrency` rows are waiting. When nothing is due it
+   * sleeps `pollMs` (or, draining, until the next row falls due).
+   */
+  private async pump(mode: { untilDrained: boolean; deadline?: number }): Promise<void> {
+    const { concurrency, pollMs, leaseMs } = this.settings;
+    const queue: ClaimedRow[] = [];
+    let inFlight = 0;
+    let claiming = false;
+    let idleUntil = 0;
+    let signal = Promise.resolve();
+    const arm = () => (signal = new Promise<void>((r) => (this.wake = r)));
+    arm();
+    const notify = () => this.wake?.();
+
+    for (;;) {
+      if (this.stopping || (mode.deadline !== undefined && Date.now() > mode.deadline)) break;
+      if (Date.now() - this.lastReap > Math.min(5000, leaseMs / 4)) {
+        await this.reapNow().catch((err: Error) => this.logger.error(`reaping failed: ${err.message}`));
+      }
+      if (!claiming && queue.length < concurrency && Date.now() >= idleUntil) {
+        const limit = claimLimit({ ...this.settings, buffered: queue.length + inFlight });
+        if (limit > 0) {
+          claiming = true;
+          this.claimer.claim(limit).then(
+            (batch) => {
+              this.countClaim(batch);
+              queue.push(...batch.rows);
+              if (batch.selected === 0) idleUntil = Date.now() + pollMs;
+            },
+            (err: Error) => {
+              this.logger.error(`claiming failed: ${err.message}`);
+              idleUntil = Date.now() + pollMs;
+            },
+          ).finally(() => {
+            claiming = false;
+            notify();
+          });
+        }
+      }
+      while (inFlight < concurrency && queue.length) {
+        const row = queue.shift()!;
+        inFlight++;
+        void this.sendOne(row).finally(() => {
+          inFlight--;
+          notify();
+        });
+      }
+      if (!claiming && !inFlight && !queue.length) {
+        await this.results.flush();
+        if (mode.untilDrained) {
+          const wait = await this.untilDue();
+          if (wait === null) break;
+          idleUntil = 0;
+          await Promise.race([sleep(Math.min(wait, pollMs)), signal]);
+        } else {
+          await Promise.race([sleep(Math.max(0, idleUntil - Date.now())), signal]);
+        }
+        arm();
+        continue;
+      }
+      await signal;
+      arm();
+    }
+    // Stopping: nothing new; rows claimed but not started go back at once; the rest finish.
+    for (const row of queue.splice(0)) this.results.add(row, { kind: 'release' });
+    while (inFlight > 0 || claiming) {
+      await signal;
+      arm();
+      for (const row of queue.splice(0)) this.results.add(row, { kind: 'release' });
+    }
+    await this.results.flush();
+    this.wake = null;
+  }
+
+  /** Milliseconds until something may be claimable (a queued row due, a lease ending); null when nothing is left. */
+  private async untilDue(): Promise<number | null> {
+    const s = pendingSql();
+    const [row] = await this.db.query(s.sql, s.params);
+    const nextDue = fromSqlTime(row?.next_due);
+    const leaseEnd = fromSqlTime(row?.next_lease_end);
+    const times = [nextDue, leaseEnd].filter((d): d is Date => d !== null).map((d) => d.getTime() - Date.now());
+    if (!times.length) return null;
+    return Math.max(10, Math.min(...times));
+  }
+}
