@@ -19,6 +19,8 @@ import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { PostersModule } from './modules/posters/posters.module';
 import { PushModule } from './modules/push/push.module';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
+import { InboxModule } from './modules/inbox/inbox.module';
 import { DispatcherModule } from './modules/push/dispatcher/dispatcher.module';
 import { WechatEventsModule } from './modules/push/events/wechat-events.module';
 import { RegionsModule } from './modules/regions/regions.module';
@@ -53,6 +55,8 @@ export class AppModule {
         PostersModule,
         UploadsModule,
         PushModule,
+        SubscriptionsModule,
+        InboxModule,
         DispatcherModule,
         WechatEventsModule,
       ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolvePushTemplates } from '../modules/push/push-templates-file';
 import { parseQuietHours, type QuietHours } from '../modules/push/dispatcher/quiet-hours';
 
 /** Placeholder secrets used in development; production refuses to start with any of them. */
@@ -170,6 +171,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (prod && e.WECHAT_PUSH_TOKEN === DEV_PUSH_TOKEN) {
     throw new ConfigError('Refusing to start in production: WECHAT_PUSH_TOKEN is the development default');
   }
+  // PUSH_TEMPLATES_FILE is read and checked here, so a bad file stops the server like any bad setting.
+  const pushTemplates = resolvePushTemplates(e.PUSH_TEMPLATES_FILE ?? null);
+  if (!pushTemplates.ok) throw new ConfigError(`Invalid settings:\n${pushTemplates.problems}`);
   const url = e.DATABASE_URL;
   const database: AppConfig['database'] =
     url && /^(mysql|mariadb):\/\//.test(url)
