@@ -1,0 +1,378 @@
+/**
+ * Journey: a resident subscribes, a reviewer approves, the message arrives (issue 4, items 7 and 9).
+ * 李建国 (湛南社区) → 我的 → 订阅设置: 湛南社区 × 社会救助 and 河滨街道's 紧急通知 → 保存订阅 →
+ * 订阅提醒 (h5 demo mode: "accept" simulated, the same credit granted at the fake WeChat) → 还可提醒
+ * 1 次; on a notice, 订阅此类通知 in one tap → 还可提醒 2 次. The reviewer of 河滨街道 approves the
+ * pending 湛南社区 公示 (社会救助) → the in-process dispatcher sends it once → the 消息 tab shows
+ * the badge and the message 【未读】; opening it marks it read; the fake WeChat's phone page shows
+ * the delivered message; the reviewer sees 送达情况 on the reach page.
+ *
+ * Runs the real stack (fake WeChat + built server serving miniapp/dist/h5) on SQLite with the demo
+ * seed, quiet hours off (the 公示 is not urgent and the run may be at night), in headless Chromium.
+ * Needs `npm run build:server && npm run build:h5` beforehand.
+ * Screenshots: test-results/journeys/inbox-*.png
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startStack } = require('../../../scripts/lib/stack.js') as {
+  startStack: (opts: { sqliteFile?: string; seedDemo?: boolean; port?: number; log?: boolean; env?: Record<string, string | undefined> }) => Promise<{
+    url: string;
+    fakeWechatUrl: string;
+    stop: () => Promise<void>;
+  }>;
+};
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'journeys');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ROLES_NEEDING_A_NAME = new Set(['button', 'switch', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'menuitem']);
+
+const RESIDENT = 'o_demo_resident_li';
+const REVIEWER = 'o_demo_reviewer_hebin';
+const PENDING_TITLE = '湛南社区2026年冬季困难群众慰问物资发放情况公示';
+const URGENT_TITLE = '湛南社区关于11月27日计划停水的紧急通知';
+
+interface TemplateDto {
+  messageType: string;
+  label: string;
+  templateId: string;
+  longTerm: boolean;
+}
+interface DeliveredMessage {
+  openid: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+}
+
+jest.setTimeout(300_000);
+
+let stack: Awaited<ReturnType<typeof startStack>>;
+let browser: Browser;
+let workDir: string;
+const pageErrors: string[] = [];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
+}
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(300);
+  await settle(page);
+  await page.screenshot({ path: path.join(SHOTS, `inbox-${name}.png`), fullPage });
+}
+
+/** lang, title, and an accessible name on every control (Chromium's accessibility tree and the DOM). */
+async function checkPageBasics(context: BrowserContext, page: Page, where: string): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  expect((await page.title()).trim()).not.toBe('');
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{ ignored: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }>;
+    };
+    const unnamed = nodes
+      .filter((n) => !n.ignored && ROLES_NEEDING_A_NAME.has(String(n.role?.value)))
+      .filter((n) => !String(n.name?.value ?? '').trim())
+      .map((n) => `${n.role?.value}#${n.backendDOMNodeId}`);
+    expect({ where, unnamed }).toEqual({ where, unnamed: [] });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function openAs(openid: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(`${openid}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(`${openid} console: ${msg.text()}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) pageErrors.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`);
+  });
+  const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/wechat') && r.request().method() === 'POST');
+  await page.goto(`${stack.url}/?as=${openid}`);
+  expect((await login).status()).toBe(200);
+  return { context, page };
+}
+
+function taroPage(page: Page, route: string) {
+  return page.locator(`.taro_page[id^="${route}"]`).last();
+}
+
+function tabItem(page: Page, name: string) {
+  return page.locator('.weui-tabbar__item').filter({ hasText: name });
+}
+
+/** The number on the 消息 tab, or '' when there is none. */
+async function inboxBadge(page: Page): Promise<string> {
+  const badge = tabItem(page, '消息').locator('.weui-badge');
+  if (!(await badge.count())) return '';
+  return (await badge.first().isVisible()) ? ((await badge.first().textContent()) ?? '').trim() : '';
+}
+
+/** The server's API as a program would call it: a login code from the fake WeChat, then a token. */
+async function apiAs(openid: string): Promise<(method: string, url: string, body?: unknown) => Promise<{ status: number; json: unknown }>> {
+  const codeRes = await fetch(`${stack.fakeWechatUrl}/__test/login-code`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
+  const { code } = (await codeRes.json()) as { code: string };
+  const loginRes = await fetch(`${stack.url}/api/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  expect(loginRes.status).toBe(200);
+  const { token } = (await loginRes.json()) as { token: string };
+  return async (method, url, body) => {
+    const res = await fetch(`${stack.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  };
+}
+
+async function fakeCredits(openid: string, templateId: string): Promise<number> {
+  const res = await fetch(`${stack.fakeWechatUrl}/__test/credits?openid=${encodeURIComponent(openid)}&templateId=${encodeURIComponent(templateId)}`);
+  return ((await res.json()) as { credits: number }).credits;
+}
+
+async function deliveredTo(openid: string): Promise<DeliveredMessage[]> {
+  const res = await fetch(`${stack.fakeWechatUrl}/__test/messages?openid=${encodeURIComponent(openid)}`);
+  return ((await res.json()) as { messages: DeliveredMessage[] }).messages;
+}
+
+/** Calls `read` until it answers `want` (or the time is up), then asserts on the last answer. */
+async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== want && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+beforeAll(async () => {
+  for (const file of ['server/dist/main.js', 'server/dist/fake-wechat/main.js', 'miniapp/dist/h5/index.html']) {
+    if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build:server && npm run build:h5\` before the journeys`);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-inbox-'));
+  stack = await startStack({
+    sqliteFile: path.join(workDir, 'journey.sqlite'),
+    seedDemo: true,
+    port: 0,
+    // As `npm start` runs it: NODE_ENV=development (jest sets test, under which the server leaves the
+    // dispatcher to the tests), the dispatcher in-process. Quiet hours off: the 公示 is not urgent and
+    // the run may be at night. A short poll: delivery within a second.
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PUSH_DISPATCHER: 'true', PUSH_QUIET_HOURS: 'off', PUSH_POLL_MS: '200' },
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+test('a resident subscribes, a reviewer approves, the message reaches the 消息 tab and the phone exactly once', async () => {
+  const templatesRes = await fetch(`${stack.url}/api/push/templates`);
+  const templates = (await templatesRes.json()) as TemplateDto[] | { items: TemplateDto[] };
+  const noticeTemplate = (Array.isArray(templates) ? templates : templates.items).find((t) => t.messageType === 'notice_published');
+  expect(noticeTemplate).toBeDefined();
+  const templateId = noticeTemplate!.templateId;
+  expect(await fakeCredits(RESIDENT, templateId)).toBe(0);
+
+  // ── 1. The resident: an empty message centre, then 我的 → 订阅设置 ─────────────────────────────
+  const resident = await openAs(RESIDENT);
+  let page = resident.page;
+  await tabItem(page, '消息').click();
+  const inbox = taroPage(page, '/pages/inbox/index');
+  await inbox.getByText('暂无消息').waitFor();
+  await expect(inboxBadge(page)).resolves.toBe('');
+  await shot(page, '00-empty');
+
+  await tabItem(page, '我的').click();
+  await taroPage(page, '/pages/me/index').getByRole('button', { name: /^订阅设置/ }).click();
+  const settings = taroPage(page, '/packages/subscriptions/settings/index');
+  const community = settings.getByRole('group', { name: '湛南社区' });
+  await community.waitFor();
+  const street = settings.getByRole('group', { name: '河滨街道' });
+  await expect(street.isVisible()).resolves.toBe(true);
+  await expect(settings.getByRole('group', { name: '湛河区' }).isVisible()).resolves.toBe(true);
+
+  // 湛南社区 × 社会救助 (behind 选择领域) and 河滨街道's 紧急通知.
+  await community.getByRole('button', { name: '选择领域（湛南社区）' }).click();
+  const chip = community.getByRole('button', { name: '社会救助', exact: true });
+  await expect(chip.getAttribute('aria-pressed')).resolves.toBe('false');
+  await chip.click();
+  await expect(community.getByRole('button', { name: '✓ 社会救助' }).getAttribute('aria-pressed')).resolves.toBe('true');
+  await community.getByRole('button', { name: '收起领域（湛南社区）' }).click();
+  const streetUrgent = street.getByRole('switch', { name: '紧急通知' });
+  const urgentBefore = await streetUrgent.getAttribute('aria-checked');
+  if (urgentBefore !== 'true') await streetUrgent.click();
+  await expect(streetUrgent.getAttribute('aria-checked')).resolves.toBe('true');
+  await settings.getByText('有未保存的修改').waitFor();
+  await expect(community.getByText('订阅：已选 1 个领域').isVisible()).resolves.toBe(true);
+  await expect(street.getByText('订阅：紧急通知').isVisible()).resolves.toBe(true);
+
+  const put = page.waitForResponse((r) => r.url().endsWith('/api/subscriptions') && r.request().method() === 'PUT');
+  await settings.getByRole('button', { name: '保存订阅' }).click();
+  const putResponse = await put;
+  expect(putResponse.status()).toBe(200);
+  const saved = (await putResponse.json()) as { topics: Array<{ region: { name: string }; domain: string | null; kind: string | null }> };
+  const words = saved.topics.map((t) => `${t.region.name}|${t.domain ?? ''}|${t.kind ?? ''}`);
+  expect(words).toEqual(expect.arrayContaining(['湛南社区|social_assistance|', '河滨街道||emergency']));
+  await settings.getByText(/^已订阅 \d+ 项$/).waitFor();
+  await expect(settings.getByRole('button', { name: '保存订阅' }).isDisabled()).resolves.toBe(true);
+  await page.waitForTimeout(2600); // the toast fades
+  await settings.getByRole('heading', { name: '订阅设置' }).scrollIntoViewIfNeeded();
+  await shot(page, '01-settings-saved');
+  await checkPageBasics(resident.context, page, 'subscription settings');
+
+  // 订阅提醒: demo mode says so; the credit is counted by the server and granted at the fake WeChat.
+  const reminders = settings.getByRole('region', { name: '微信提醒' });
+  await reminders.scrollIntoViewIfNeeded();
+  await expect(reminders.getByText(/^演示模式/).isVisible()).resolves.toBe(true);
+  const noticeRow = reminders.getByRole('listitem').filter({ hasText: noticeTemplate!.label });
+  await expect(noticeRow.textContent()).resolves.toContain('还可提醒 0 次');
+  const credited = page.waitForResponse((r) => r.url().endsWith('/api/subscriptions/credits') && r.request().method() === 'POST');
+  await reminders.getByRole('button', { name: '订阅提醒' }).click();
+  const creditResponse = await credited;
+  expect(creditResponse.status()).toBeLessThan(300);
+  expect(JSON.parse(creditResponse.request().postData() ?? '{}')).toEqual({ results: { [templateId]: 'accept' } });
+  await noticeRow.getByText('还可提醒 1 次').waitFor();
+  await reminders.getByRole('status').filter({ hasText: '已订阅 1 项提醒' }).waitFor();
+  await page.waitForTimeout(2600);
+  await eventually(() => fakeCredits(RESIDENT, templateId), 1);
+  await shot(page, '02-reminder-subscribed');
+
+  // ── 2. On a notice: 订阅此类通知 adds its region × domain and one more reminder in the same tap ──
+  await page.goBack();
+  await tabItem(page, '首页').click();
+  const home = taroPage(page, '/pages/home/index');
+  await home.getByRole('button', { name: new RegExp(escapeRegExp(URGENT_TITLE)) }).first().click();
+  const detail = taroPage(page, '/packages/notice/detail/index');
+  const subscribeBox = detail.getByRole('region', { name: '订阅此类通知' });
+  await subscribeBox.waitFor();
+  const putFromNotice = page.waitForResponse((r) => r.url().endsWith('/api/subscriptions') && r.request().method() === 'PUT');
+  await subscribeBox.getByRole('button', { name: '订阅此类通知' }).click();
+  expect((await putFromNotice).status()).toBe(200);
+  const outcome = subscribeBox.getByRole('status');
+  await outcome.filter({ hasText: '还可提醒 2 次' }).waitFor();
+  await expect(outcome.textContent()).resolves.toContain('已订阅湛南社区的“市政服务”类公开信息');
+  await eventually(() => fakeCredits(RESIDENT, templateId), 2);
+  await subscribeBox.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(2600);
+  await shot(page, '03-subscribe-this-kind');
+
+  // ── 3. The reviewer of 河滨街道 approves the pending 湛南社区 公示 (社会救助) ───────────────────
+  const reviewerApi = await apiAs(REVIEWER);
+  const queue = await reviewerApi('GET', '/api/staff/notices?status=pending_review');
+  expect(queue.status).toBe(200);
+  const pending = (queue.json as { items: Array<{ id: number; title: string }> }).items.find((n) => n.title === PENDING_TITLE);
+  expect(pending).toBeDefined();
+  const noticeId = pending!.id;
+  const approved = await reviewerApi('POST', `/api/notices/${noticeId}/approve`, { confidentialityChecked: true });
+  expect(approved.status).toBe(200);
+  expect((approved.json as { status: string }).status).toBe('published');
+
+  // The in-process dispatcher sends it: exactly one message to 李建国 for this notice.
+  const forNotice = (m: DeliveredMessage) => m.templateId === templateId && (m.page ?? '').includes(`id=${noticeId}`);
+  await eventually(async () => (await deliveredTo(RESIDENT)).filter(forNotice).length, 1, 60_000);
+  await new Promise((r) => setTimeout(r, 2000));
+  const delivered = (await deliveredTo(RESIDENT)).filter(forNotice);
+  expect(delivered).toHaveLength(1);
+  expect(Object.values(delivered[0].data).some((v) => PENDING_TITLE.startsWith(v.value.replace(/…$/, '')))).toBe(true);
+  // One credit spent: one left at WeChat, and the app says so.
+  expect(await fakeCredits(RESIDENT, templateId)).toBe(1);
+
+  // ── 4. The resident: the badge on 消息, the message 【未读】, opened, read ────────────────────
+  await page.goBack();
+  await home.waitFor();
+  await tabItem(page, '我的').click();
+  await tabItem(page, '首页').click();
+  await eventually(() => inboxBadge(page), '1', 15_000);
+  await shot(page, '04-badge');
+
+  await tabItem(page, '消息').click();
+  const list = inbox.getByRole('list', { name: '消息列表' });
+  await list.waitFor();
+  const item = list.getByRole('button', { name: new RegExp(escapeRegExp(PENDING_TITLE)) });
+  await item.waitFor();
+  await expect(item.textContent()).resolves.toContain('【未读】');
+  const weight = await item.getByText(PENDING_TITLE).evaluate((el) => Number(getComputedStyle(el).fontWeight));
+  expect(weight).toBeGreaterThanOrEqual(700);
+  await expect(inbox.getByText('1 条未读').isVisible()).resolves.toBe(true);
+  await shot(page, '05-inbox-unread');
+  await checkPageBasics(resident.context, page, 'inbox');
+
+  const read = page.waitForResponse((r) => /\/api\/inbox\/\d+\/read$/.test(r.url()) && r.request().method() === 'POST');
+  await item.click();
+  expect((await read).status()).toBeLessThan(300);
+  await detail.getByText(PENDING_TITLE).first().waitFor();
+  await shot(page, '06-message-opened');
+
+  await page.goBack();
+  await inbox.getByText('没有未读消息').waitFor();
+  const readItem = list.getByRole('button', { name: new RegExp(escapeRegExp(PENDING_TITLE)) });
+  await expect(readItem.textContent()).resolves.not.toContain('【未读】');
+  await expect(readItem.textContent()).resolves.toContain('已读');
+  await expect(inbox.getByRole('button', { name: '全部已读' }).isDisabled()).resolves.toBe(true);
+  await eventually(() => inboxBadge(page), '');
+  await shot(page, '07-inbox-read');
+
+  // The app's credit line follows WeChat's: one reminder left.
+  await inbox.getByRole('button', { name: '订阅设置' }).click();
+  const reminders2 = taroPage(page, '/packages/subscriptions/settings/index').getByRole('region', { name: '微信提醒' });
+  await reminders2.getByText('还可提醒 1 次').first().waitFor();
+  await resident.context.close();
+
+  // ── 5. The demo phone (fake WeChat) shows the delivered message ─────────────────────────────
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const phone = await phoneContext.newPage();
+  await phone.goto(`${stack.fakeWechatUrl}/phone?openid=${RESIDENT}`);
+  const fitted = Object.values(delivered[0].data).find((v) => PENDING_TITLE.startsWith(v.value.replace(/…$/, '')))!.value;
+  await phone.getByText(fitted).first().waitFor();
+  await phone.screenshot({ path: path.join(SHOTS, 'inbox-08-phone.png'), fullPage: true });
+  await phoneContext.close();
+
+  // ── 6. The reviewer: 送达情况 on the reach page ─────────────────────────────────────────────
+  const reviewer = await openAs(REVIEWER);
+  page = reviewer.page;
+  await page.goto(`${stack.url}/#/packages/staff/reach/index?id=${noticeId}`);
+  const delivery = taroPage(page, '/packages/staff/reach/index').getByRole('region', { name: '送达情况' });
+  await delivery.getByText(/微信已送达 \d+ 位/).waitFor();
+  const figures = await reviewerApi('GET', `/api/push/figures?noticeId=${noticeId}`);
+  expect(figures.status).toBe(200);
+  const f = figures.json as { targeted: number; sent: number; read: number };
+  expect(f.targeted).toBeGreaterThanOrEqual(1);
+  expect(f.sent).toBeGreaterThanOrEqual(1);
+  expect(f.read).toBeGreaterThanOrEqual(1);
+  await expect(delivery.textContent()).resolves.toContain(`共推送给 ${f.targeted} 位订阅的居民：微信已送达 ${f.sent} 位`);
+  await delivery.scrollIntoViewIfNeeded();
+  await shot(page, '09-delivery-figures');
+  await reviewer.context.close();
+
+  expect(pageErrors).toEqual([]);
+});
