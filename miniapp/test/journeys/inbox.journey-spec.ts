@@ -44,6 +44,8 @@ const RESIDENT = 'o_demo_resident_li';
 const REVIEWER = 'o_demo_reviewer_hebin';
 const PENDING_TITLE = '湛南社区2026年冬季困难群众慰问物资发放情况公示';
 const URGENT_TITLE = '湛南社区关于11月27日计划停水的紧急通知';
+const GRID_WORKER = 'o_demo_grid_zhannan';
+const SECOND_TITLE = '湛南社区关于冬季集中供暖开始的通知';
 
 interface TemplateDto {
   messageType: string;
@@ -240,7 +242,7 @@ test('a resident subscribes, a reviewer approves, the message reaches the 消息
   await settings.getByRole('button', { name: '保存订阅' }).click();
   const putResponse = await put;
   expect(putResponse.status()).toBe(200);
-  const saved = (await putResponse.json()) as { topics: Array<{ region: { name: string }; domain: string | null; kind: string | null }> };
+  const saved = (await putResponse.json()) as { topics: Array<{ region: { id: number; name: string }; domain: string | null; kind: string | null }> };
   const words = saved.topics.map((t) => `${t.region.name}|${t.domain ?? ''}|${t.kind ?? ''}`);
   expect(words).toEqual(expect.arrayContaining(['湛南社区|social_assistance|', '河滨街道||emergency']));
   await settings.getByText(/^已订阅 \d+ 项$/).waitFor();
@@ -307,23 +309,53 @@ test('a resident subscribes, a reviewer approves, the message reaches the 消息
   // One credit spent: one left at WeChat, and the app says so.
   expect(await fakeCredits(RESIDENT, templateId)).toBe(1);
 
-  // ── 4. The resident: the badge on 消息, the message 【未读】, opened, read ────────────────────
+  // A second notice the resident follows (湛南社区 × 市政服务, from 订阅此类通知): the grid worker
+  // writes and submits it, the reviewer approves; it spends the last reminder.
+  const gridApi = await apiAs(GRID_WORKER);
+  const created = await gridApi('POST', '/api/notices', {
+    title: SECOND_TITLE,
+    body: '<p>各位居民：</p><p>湛南社区集中供暖自12月1日起开始，如室温不达标请联系供热公司。</p>',
+    basis: '《城市供热管理办法》',
+    timeLimit: '自信息形成之日起20个工作日内',
+    publisher: '湛南社区居民委员会',
+    method: 'active',
+    channels: ['mini_program', 'notice_board'],
+    audience: 'public',
+    domain: 'municipal_service',
+    category: 'service',
+    kind: 'notice',
+    regionId: saved.topics.find((t) => t.region.name === '湛南社区')!.region.id,
+  });
+  expect(created.status).toBe(201);
+  const secondId = (created.json as { id: number }).id;
+  expect((await gridApi('POST', `/api/notices/${secondId}/submit`)).status).toBe(200);
+  expect((await reviewerApi('POST', `/api/notices/${secondId}/approve`, { confidentialityChecked: true })).status).toBe(200);
+  await eventually(async () => (await deliveredTo(RESIDENT)).filter((m) => (m.page ?? '').includes(`id=${secondId}`)).length, 1, 60_000);
+  expect(await fakeCredits(RESIDENT, templateId)).toBe(0);
+
+  // ── 4. The resident: the badge on 消息, the messages 【未读】 newest first, one opened, 全部已读 ──
   await page.goBack();
   await home.waitFor();
   await tabItem(page, '我的').click();
   await tabItem(page, '首页').click();
-  await eventually(() => inboxBadge(page), '1', 15_000);
+  await eventually(() => inboxBadge(page), '2', 15_000);
   await shot(page, '04-badge');
 
   await tabItem(page, '消息').click();
   const list = inbox.getByRole('list', { name: '消息列表' });
   await list.waitFor();
   const item = list.getByRole('button', { name: new RegExp(escapeRegExp(PENDING_TITLE)) });
+  const second = list.getByRole('button', { name: new RegExp(escapeRegExp(SECOND_TITLE)) });
   await item.waitFor();
-  await expect(item.textContent()).resolves.toContain('【未读】');
+  // Newest first.
+  const titles = await list.getByRole('button').allTextContents();
+  expect(titles.findIndex((t) => t.includes(SECOND_TITLE))).toBeLessThan(titles.findIndex((t) => t.includes(PENDING_TITLE)));
+  for (const it of [item, second]) {
+    await expect(it.textContent()).resolves.toContain('【未读】');
+  }
   const weight = await item.getByText(PENDING_TITLE).evaluate((el) => Number(getComputedStyle(el).fontWeight));
   expect(weight).toBeGreaterThanOrEqual(700);
-  await expect(inbox.getByText('1 条未读').isVisible()).resolves.toBe(true);
+  await expect(inbox.getByText('2 条未读').isVisible()).resolves.toBe(true);
   await shot(page, '05-inbox-unread');
   await checkPageBasics(resident.context, page, 'inbox');
 
@@ -334,18 +366,29 @@ test('a resident subscribes, a reviewer approves, the message reaches the 消息
   await shot(page, '06-message-opened');
 
   await page.goBack();
+  await inbox.getByText('1 条未读').waitFor();
+  await expect(item.textContent()).resolves.not.toContain('【未读】');
+  await expect(item.textContent()).resolves.toContain('已读');
+  await expect(second.textContent()).resolves.toContain('【未读】');
+  const readWeight = await item.getByText(PENDING_TITLE).evaluate((el) => Number(getComputedStyle(el).fontWeight));
+  expect(readWeight).toBeLessThan(700);
+  await eventually(() => inboxBadge(page), '1');
+  await shot(page, '07-inbox-one-read');
+
+  const readAll = page.waitForResponse((r) => r.url().endsWith('/api/inbox/read-all') && r.request().method() === 'POST');
+  await inbox.getByRole('button', { name: '全部已读' }).click();
+  expect((await readAll).status()).toBe(200);
   await inbox.getByText('没有未读消息').waitFor();
-  const readItem = list.getByRole('button', { name: new RegExp(escapeRegExp(PENDING_TITLE)) });
-  await expect(readItem.textContent()).resolves.not.toContain('【未读】');
-  await expect(readItem.textContent()).resolves.toContain('已读');
+  await expect(second.textContent()).resolves.not.toContain('【未读】');
   await expect(inbox.getByRole('button', { name: '全部已读' }).isDisabled()).resolves.toBe(true);
   await eventually(() => inboxBadge(page), '');
-  await shot(page, '07-inbox-read');
+  await page.waitForTimeout(2600); // the toast fades
+  await shot(page, '08-inbox-all-read');
 
-  // The app's credit line follows WeChat's: one reminder left.
+  // The app's credit line follows WeChat's: both reminders spent.
   await inbox.getByRole('button', { name: '订阅设置' }).click();
   const reminders2 = taroPage(page, '/packages/subscriptions/settings/index').getByRole('region', { name: '微信提醒' });
-  await reminders2.getByText('还可提醒 1 次').first().waitFor();
+  await reminders2.getByRole('listitem').filter({ hasText: noticeTemplate!.label }).getByText('还可提醒 0 次').waitFor();
   await resident.context.close();
 
   // ── 5. The demo phone (fake WeChat) shows the delivered message ─────────────────────────────
@@ -354,7 +397,7 @@ test('a resident subscribes, a reviewer approves, the message reaches the 消息
   await phone.goto(`${stack.fakeWechatUrl}/phone?openid=${RESIDENT}`);
   const fitted = Object.values(delivered[0].data).find((v) => PENDING_TITLE.startsWith(v.value.replace(/…$/, '')))!.value;
   await phone.getByText(fitted).first().waitFor();
-  await phone.screenshot({ path: path.join(SHOTS, 'inbox-08-phone.png'), fullPage: true });
+  await phone.screenshot({ path: path.join(SHOTS, 'inbox-09-phone.png'), fullPage: true });
   await phoneContext.close();
 
   // ── 6. The reviewer: 送达情况 on the reach page ─────────────────────────────────────────────
@@ -371,7 +414,7 @@ test('a resident subscribes, a reviewer approves, the message reaches the 消息
   expect(f.read).toBeGreaterThanOrEqual(1);
   await expect(delivery.textContent()).resolves.toContain(`共推送给 ${f.targeted} 位订阅的居民：微信已送达 ${f.sent} 位`);
   await delivery.scrollIntoViewIfNeeded();
-  await shot(page, '09-delivery-figures');
+  await shot(page, '10-delivery-figures');
   await reviewer.context.close();
 
   expect(pageErrors).toEqual([]);
