@@ -124,6 +124,23 @@ describe('fake WeChat: test routes', () => {
     expect((await raw.jscode2session(code)).json.openid).toBe('o_h5_user');
   });
 
+  it('answers the demo credit grants with CORS too', async () => {
+    for (const path of ['/__test/credits', '/__test/long-term-grant']) {
+      const pre = await raw.request('OPTIONS', path, undefined, {
+        headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      expect(pre.status).toBe(204);
+      const res = await fetch(`${fake.url}${path}`, {
+        method: 'POST',
+        headers: { origin: 'http://localhost:10086', 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: 'o_h5_user', templateId: 'TPL_DEMO_1' }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    }
+    expect(await (await fetch(`${fake.url}/__test/credits?openid=o_h5_user&templateId=TPL_DEMO_1`)).json()).toMatchObject({ credits: 1, longTermGranted: true });
+  });
+
   it('rejects bad test input with 400', async () => {
     expect((await raw.post('/__test/login-code', {})).status).toBe(400);
     expect((await raw.post('/__test/faults', { endpoint: 'nope', errors: [-1] })).status).toBe(400);
