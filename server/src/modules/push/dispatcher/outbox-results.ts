@@ -4,7 +4,7 @@ import type { CreditsService } from '../credits.service';
 import { type BackoffPolicy, retryDelayMs } from './backoff';
 import type { ClaimedRow } from './outbox-claimer';
 import { run } from './outbox-claimer';
-import { markFinalSql, markRetrySql, markSentSql, releaseSql } from './outbox.sql';
+import { markFinalSql, markRetrySql, markSentSql, releaseSql, type Statement } from './outbox.sql';
 import { clip, type SendOutcome } from './send-outcome';
 
 export interface ResultCounts {
@@ -18,6 +18,16 @@ export interface ResultCounts {
 type Entry = { row: ClaimedRow; outcome: SendOutcome | { kind: 'release' }; at: Date };
 
 const CHUNK = 500;
+
+/** Runs `fn` after `ms`; 0 means right after the current I/O callbacks (setImmediate: no 1 ms timer floor). */
+function later(fn: () => void, ms: number): { cancel(): void } {
+  if (ms <= 0) {
+    const h = setImmediate(fn);
+    return { cancel: () => clearImmediate(h) };
+  }
+  const h = setTimeout(fn, ms);
+  return { cancel: () => clearTimeout(h) };
+}
 const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
@@ -31,7 +41,7 @@ export class OutboxResults {
   readonly counts: ResultCounts = { sent: 0, refused: 0, failed: 0, retried: 0, released: 0 };
   private pending: Entry[] = [];
   private flushing: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private timer: { cancel(): void } | null = null;
   private failures = 0;
 
   constructor(
@@ -39,6 +49,7 @@ export class OutboxResults {
     private readonly credits: CreditsService,
     private readonly opts: { maxAttempts: number; backoff: BackoffPolicy; flushSize: number; flushDelayMs: number },
     private readonly logError: (message: string) => void,
+    private readonly logWarn: (message: string) => void = logError,
   ) {}
 
   get waiting(): number {
@@ -48,7 +59,7 @@ export class OutboxResults {
   add(row: ClaimedRow, outcome: SendOutcome | { kind: 'release' }): void {
     this.pending.push({ row, outcome, at: new Date() });
     if (this.pending.length >= this.opts.flushSize) void this.kick();
-    else this.timer ??= setTimeout(() => void this.kick(), this.opts.flushDelayMs);
+    else this.timer ??= later(() => void this.kick(), this.opts.flushDelayMs);
   }
 
   /** Writes everything added so far (waiting for a flush already running). */
@@ -60,12 +71,12 @@ export class OutboxResults {
   }
 
   private kick(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     this.flushing ??= this.writeOnce().finally(() => {
       this.flushing = null;
       // Results that arrived while writing: next round.
-      if (this.pending.length && !this.timer) this.timer = setTimeout(() => void this.kick(), this.failures ? 1000 : 0);
+      if (this.pending.length && !this.timer) this.timer = later(() => void this.kick(), this.failures ? 1000 : 0);
     });
     return this.flushing;
   }
@@ -74,9 +85,13 @@ export class OutboxResults {
     const batch = this.pending;
     this.pending = [];
     if (!batch.length) return;
+    const started = Date.now();
     try {
-      await this.db.transaction((m) => this.write(m, batch));
+      await this.write(batch);
       this.failures = 0;
+      const took = Date.now() - started;
+      // Results waiting to be written are what a crash would send twice: say when writing is slow.
+      if (took > 250) this.logWarn(`writing ${batch.length} send results took ${took} ms`);
       for (const e of batch) {
         const k = e.outcome.kind;
         if (k === 'sent') this.counts.sent++;
@@ -93,22 +108,23 @@ export class OutboxResults {
     }
   }
 
-  private async write(m: EntityManager, batch: Entry[]): Promise<void> {
-    const now = new Date();
-    const at = toSqlTime(now);
+  /** The statements that record a batch, and the rows whose credit WeChat says is spent (43101). */
+  private plan(batch: Entry[]): { statements: Statement[]; spent: ClaimedRow[] } {
+    const at = toSqlTime(new Date());
     const byToken = new Map<string, Entry[]>();
     for (const e of batch) {
       const list = byToken.get(e.row.token);
       if (list) list.push(e);
       else byToken.set(e.row.token, [e]);
     }
+    const statements: Statement[] = [];
+    const spent: ClaimedRow[] = [];
     for (const [token, entries] of byToken) {
       const sent: Array<{ id: number; msgid: string }> = [];
       const refused: Array<{ id: number; error: string }> = [];
       const failed: Array<{ id: number; error: string }> = [];
       const retry: Array<{ id: number; nextAttemptAt: string; error: string }> = [];
       const release: number[] = [];
-      const spent: ClaimedRow[] = [];
       for (const { row, outcome, at: when } of entries) {
         switch (outcome.kind) {
           case 'sent':
@@ -130,13 +146,26 @@ export class OutboxResults {
             break;
         }
       }
-      for (const part of chunks(sent)) await run(m, markSentSql(part, token, at));
-      for (const part of chunks(refused)) await run(m, markFinalSql('refused', part, token, at));
-      for (const part of chunks(failed)) await run(m, markFinalSql('failed', part, token, at));
-      for (const part of chunks(retry)) await run(m, markRetrySql(part, token, at));
-      for (const part of chunks(release)) await run(m, releaseSql(part, token, at));
+      for (const part of chunks(sent)) statements.push(markSentSql(part, token, at));
+      for (const part of chunks(refused)) statements.push(markFinalSql('refused', part, token, at));
+      for (const part of chunks(failed)) statements.push(markFinalSql('failed', part, token, at));
+      for (const part of chunks(retry)) statements.push(markRetrySql(part, token, at));
+      for (const part of chunks(release)) statements.push(releaseSql(part, token, at));
+    }
+    return { statements, spent };
+  }
+
+  /** One statement (the usual case: a batch of sends of one claim) runs on its own; more go in one transaction. */
+  private async write(batch: Entry[]): Promise<void> {
+    const { statements, spent } = this.plan(batch);
+    if (statements.length === 1 && !spent.length) {
+      await this.db.query(statements[0].sql, statements[0].params);
+      return;
+    }
+    await this.db.transaction(async (m: EntityManager) => {
+      for (const s of statements) await run(m, s);
       // 43101: WeChat says the credit is gone, whatever we counted.
       for (const row of spent) await this.credits.markSpent(m, row.userId, row.templateId);
-    }
+    });
   }
 }

@@ -112,7 +112,7 @@ describe('outbox SQL (on SQLite)', () => {
     const expired = o.all(selectExpiredSql(now, 100));
     expect(expired.map((r) => r.id)).toEqual([1, 2]);
     expect(o.run(reapSql([1, 2, 3], 5, now))).toBe(2);
-    expect(o.row(1)).toMatchObject({ status: 'queued', worker_id: null, lease_until: null, next_attempt_at: now });
+    expect(o.row(1)).toMatchObject({ status: 'queued', worker_id: null, lease_until: null, next_attempt_at: now, last_error: 'lease expired: the worker stopped while sending' });
     expect(o.row(2)).toMatchObject({ status: 'failed', last_error: 'lease expired: the worker stopped while sending' });
     expect(o.row(3)).toMatchObject({ status: 'sending', worker_id: 'alive#1' });
     // The dead worker's late result no longer lands.

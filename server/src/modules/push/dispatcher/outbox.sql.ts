@@ -134,10 +134,10 @@ export function reapSql(ids: readonly number[], maxAttempts: number, now: string
     sql:
       `UPDATE push_outbox SET ` +
       `status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'queued' END, ` +
-      `last_error = CASE WHEN attempts >= ? THEN 'lease expired: the worker stopped while sending' ELSE last_error END, ` +
+      `last_error = 'lease expired: the worker stopped while sending', ` +
       `next_attempt_at = ?, worker_id = NULL, lease_until = NULL, updated_at = ? ` +
       `WHERE id IN (${marks(ids.length)}) AND status = 'sending' AND lease_until <= ?`,
-    params: [maxAttempts, maxAttempts, now, now, ...ids, now],
+    params: [maxAttempts, now, now, ...ids, now],
   };
 }
 

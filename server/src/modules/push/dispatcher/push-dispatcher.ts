@@ -76,6 +76,7 @@ export class PushDispatcher {
         flushDelayMs: 0,
       },
       (m) => logger.error(m),
+      (m) => logger.warn(m),
     );
     this.bucket = new TokenBucket(settings.ratePerSecond);
     this.report = { ...this.results.counts, claimed: 0, deferred: 0, noCredit: 0, reaped: 0 };
@@ -173,9 +174,10 @@ export class PushDispatcher {
       outcome = { kind: 'sent', msgid };
     } catch (err) {
       outcome = err instanceof SyntaxError ? { kind: 'failed', error: `bad data JSON in the outbox row: ${err.message}`.slice(0, 255) } : classifySendError(err);
-      // 43101 after an attempt that went unanswered: that attempt may have reached WeChat and used
-      // the credit (WeChat has no way to ask). Still refused — but say so.
-      if (outcome.kind === 'refused' && /^(timeout|network)/.test(row.lastError ?? '')) {
+      // 43101 after an attempt that went unanswered (a timeout, a dropped connection, a worker that
+      // died mid-send): that attempt may have reached WeChat and used the credit (WeChat has no way
+      // to ask). Still refused — but say so.
+      if (outcome.kind === 'refused' && /^(timeout|network|lease expired)/.test(row.lastError ?? '')) {
         outcome = { kind: 'refused', error: clip(`${outcome.error}; an earlier attempt went unanswered (${row.lastError!.split(':')[0]}) and may have been delivered`) };
       }
     }

@@ -18,7 +18,22 @@ export const EXIT_SCHEMA_BEHIND = 75;
 export async function runWorker(config: AppConfig): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // Not enableShutdownHooks(): Nest re-raises the signal after closing, and a clean stop should exit 0.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second signal: give up at once (the leases will bring the rows back)
+    stopping = true;
+    app.get(Logger).log(`${signal}: stopping the dispatcher (sends in flight finish, results are written)`);
+    app.close().then(
+      () => process.exit(0),
+      (err: Error) => {
+        process.stderr.write(`Sunboard worker: stopping failed: ${err.message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   if (await app.get(DataSource).showMigrations()) {
     process.stderr.write('Sunboard worker: the database has migrations that have not run; run `npm run db:migrate` (or start the API) first\n');
     await app.close();
