@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/env.schema';
-import type { WechatClient } from '../../wechat/wechat.client';
 import { CreditsService } from '../credits.service';
 import { type DispatcherSettings, dispatcherSettings } from './dispatcher-settings';
 import { PushDispatcher } from './push-dispatcher';
 import { formatQuietHours } from './quiet-hours';
+import type { SubscribeSender } from './subscribe-sender';
 
-/** The WechatClient the dispatcher sends with (its own: cached token reads, no internal busy retries). */
-export const DISPATCHER_WECHAT = Symbol('DISPATCHER_WECHAT');
+/** The dispatcher's SubscribeSender (keep-alive sends, its own WechatClient for tokens: cached reads, no internal busy retries). */
+export const DISPATCHER_SENDER = Symbol('DISPATCHER_SENDER');
 
 /**
  * This process's dispatcher. Started at bootstrap when PUSH_DISPATCHER is on (the default) outside
@@ -26,7 +26,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DISPATCHER_WECHAT) private readonly client: WechatClient,
+    @Inject(DISPATCHER_SENDER) private readonly sender: SubscribeSender,
     private readonly credits: CreditsService,
   ) {
     this.settings = dispatcherSettings(config);
@@ -40,7 +40,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
       warn: (m: string) => this.logger.warn(m),
       error: (m: string) => this.logger.error(m),
     };
-    return new PushDispatcher(this.db, this.client, this.credits, { ...this.settings, ...overrides }, log, workerId);
+    return new PushDispatcher(this.db, this.sender, this.credits, { ...this.settings, ...overrides }, log, workerId);
   }
 
   onApplicationBootstrap(): void {
@@ -54,5 +54,6 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     await this.dispatcher.stop();
+    this.sender.close();
   }
 }

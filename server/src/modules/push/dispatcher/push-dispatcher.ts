@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { fromSqlTime } from '../../notices/search/sql-time';
-import type { WechatClient } from '../../wechat/wechat.client';
+import type { SubscribeMessage } from '../../wechat/wechat.client';
 import type { CreditsService } from '../credits.service';
 import type { DispatcherSettings } from './dispatcher-settings';
 import { claimLimit, tooLateToSend } from './lease';
@@ -20,6 +20,11 @@ export interface DispatchReport extends ResultCounts {
   reaped: number;
 }
 
+/** What sends one message: SubscribeSender (or WechatClient, which has the same method shape). */
+export interface MessageSender {
+  send(msg: SubscribeMessage): Promise<{ msgid: string }>;
+}
+
 export interface DispatcherLog {
   log(message: string): void;
   warn(message: string): void;
@@ -34,8 +39,8 @@ export function newWorkerId(): string {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * Drains `push_outbox`: claims due rows in batches (OutboxClaimer), sends each with
- * WechatClient.sendSubscribeMessage under a token-bucket rate limit with at most `concurrency` sends
+ * Drains `push_outbox`: claims due rows in batches (OutboxClaimer), sends each (SubscribeSender:
+ * subscribeMessage.send over keep-alive connections) under a token-bucket rate limit with at most `concurrency` sends
  * in flight, and records the results in batches (OutboxResults). The next claim is made while the
  * previous batch is still being sent, so sends never wait on the database. Rows whose lease ran out
  * (a dead worker's) go back to the queue by a reaper step every few seconds.
@@ -56,7 +61,7 @@ export class PushDispatcher {
 
   constructor(
     private readonly db: DataSource,
-    private readonly client: WechatClient,
+    private readonly sender: MessageSender,
     credits: CreditsService,
     private readonly settings: DispatcherSettings,
     private readonly logger: DispatcherLog,
@@ -170,7 +175,7 @@ export class PushDispatcher {
     let outcome: SendOutcome;
     try {
       const data = JSON.parse(row.data) as Record<string, string>;
-      const { msgid } = await this.client.sendSubscribeMessage({ touser: row.openid, templateId: row.templateId, page: row.page ?? undefined, data });
+      const { msgid } = await this.sender.send({ touser: row.openid, templateId: row.templateId, page: row.page ?? undefined, data });
       outcome = { kind: 'sent', msgid };
     } catch (err) {
       outcome = err instanceof SyntaxError ? { kind: 'failed', error: `bad data JSON in the outbox row: ${err.message}`.slice(0, 255) } : classifySendError(err);
