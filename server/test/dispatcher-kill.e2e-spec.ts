@@ -143,8 +143,9 @@ async function pending(t: TestApp): Promise<number> {
     expect(unique).toBe(N);
     expect(check.lost).toBe(0);
     expect(check.unrecorded).toBe(0);
-    // A duplicate needs a result WeChat gave that the dead worker had not written yet: at most the sends in flight.
-    expect(check.duplicates).toBeLessThanOrEqual(CONCURRENCY);
+    // Only rows the dead worker held can come out twice (a send in flight, or a result it had not
+    // written yet); how many depends on the machine's load — the aim is 0, the count is printed above.
+    expect(check.duplicates).toBeLessThanOrEqual(leftSending);
     expect(second.output()).not.toMatch(/"level":(50|60)/); // no error logged by the restarted worker
   }, 150_000);
 

@@ -31,54 +31,71 @@ function later(fn: () => void, ms: number): { cancel(): void } {
 const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 /**
- * Records send results in `push_outbox`, batched like a group commit: results that arrive while a
- * write is running are written together by the next one (one UPDATE per outcome and claim), at most
- * `flushSize` waiting, `flushDelayMs` (normally 0) after the first. The window is kept short because a
- * result not yet written is what a crash turns into a duplicate (the row is sent again after its lease). A retryable failure becomes a retry with
- * backoff, or `failed` once the row has had `maxAttempts`; 43101 also marks the credit spent.
+ * Records send results in `push_outbox`, batched like a group commit: every write takes all the
+ * results waiting, and results that arrive meanwhile go to the next write, started at once — on
+ * MySQL/MariaDB up to `writers` writes run side by side (disjoint rows), so one slow commit does not
+ * hold the rest back; SQLite writes one at a time, in a transaction (its single connection must not
+ * mix a plain statement into another caller's transaction). `flushDelayMs` (normally 0) may hold the
+ * first result back to gather more. The window is kept short because a result not yet written is what
+ * a crash turns into a duplicate (the row is sent again after its lease). A retryable failure becomes
+ * a retry with backoff, or `failed` once the row has had `maxAttempts`; 43101 also marks the credit spent.
  */
 export class OutboxResults {
   readonly counts: ResultCounts = { sent: 0, refused: 0, failed: 0, retried: 0, released: 0 };
   private pending: Entry[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly active = new Set<Promise<void>>();
+  private readonly mysql: boolean;
+  private readonly writers: number;
   private timer: { cancel(): void } | null = null;
   private failures = 0;
 
   constructor(
     private readonly db: DataSource,
     private readonly credits: CreditsService,
-    private readonly opts: { maxAttempts: number; backoff: BackoffPolicy; flushSize: number; flushDelayMs: number },
+    private readonly opts: { maxAttempts: number; backoff: BackoffPolicy; flushSize: number; flushDelayMs: number; writers?: number },
     private readonly logError: (message: string) => void,
     private readonly logWarn: (message: string) => void = logError,
-  ) {}
+  ) {
+    this.mysql = db.options.type === 'mysql';
+    this.writers = this.mysql ? Math.max(1, opts.writers ?? 3) : 1;
+  }
 
+  /** Results not yet written (waiting or being written). */
   get waiting(): number {
     return this.pending.length;
   }
 
   add(row: ClaimedRow, outcome: SendOutcome | { kind: 'release' }): void {
     this.pending.push({ row, outcome, at: new Date() });
-    if (this.pending.length >= this.opts.flushSize) void this.kick();
-    else this.timer ??= later(() => void this.kick(), this.opts.flushDelayMs);
+    if (this.pending.length >= this.opts.flushSize || this.opts.flushDelayMs <= 0) this.schedule(0);
+    else this.schedule(this.opts.flushDelayMs);
   }
 
-  /** Writes everything added so far (waiting for a flush already running). */
+  /** Writes everything added so far (waiting for the writes already running). */
   async flush(): Promise<void> {
-    while (this.pending.length || this.flushing) {
-      await this.kick();
-      if (this.failures > 0 && this.pending.length) await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** this.failures)));
+    while (this.pending.length || this.active.size) {
+      this.kick();
+      if (this.active.size) await Promise.race(this.active);
+      if (this.failures > 0 && this.pending.length && !this.active.size) await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** this.failures)));
     }
   }
 
-  private kick(): Promise<void> {
-    this.timer?.cancel();
-    this.timer = null;
-    this.flushing ??= this.writeOnce().finally(() => {
-      this.flushing = null;
-      // Results that arrived while writing: next round.
-      if (this.pending.length && !this.timer) this.timer = later(() => void this.kick(), this.failures ? 1000 : 0);
+  private schedule(ms: number): void {
+    this.timer ??= later(() => {
+      this.timer = null;
+      this.kick();
+    }, ms);
+  }
+
+  /** Starts a write of everything waiting, if a writer is free. */
+  private kick(): void {
+    if (!this.pending.length || this.active.size >= this.writers) return;
+    const write: Promise<void> = this.writeOnce().finally(() => {
+      this.active.delete(write);
+      // Results that arrived while writing: the next write, at once (after a failure, a second later).
+      if (this.pending.length) this.schedule(this.failures ? 1000 : 0);
     });
-    return this.flushing;
+    this.active.add(write);
   }
 
   private async writeOnce(): Promise<void> {
@@ -155,10 +172,10 @@ export class OutboxResults {
     return { statements, spent };
   }
 
-  /** One statement (the usual case: a batch of sends of one claim) runs on its own; more go in one transaction. */
+  /** On MySQL one statement (the usual case: a batch of sends of one claim) runs on its own; more go in one transaction. */
   private async write(batch: Entry[]): Promise<void> {
     const { statements, spent } = this.plan(batch);
-    if (statements.length === 1 && !spent.length) {
+    if (this.mysql && statements.length === 1 && !spent.length) {
       await this.db.query(statements[0].sql, statements[0].params);
       return;
     }

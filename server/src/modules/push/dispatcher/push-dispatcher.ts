@@ -191,14 +191,17 @@ export class PushDispatcher {
 
   /**
    * The loop. Keeps up to `concurrency` sends in flight from a local queue of claimed rows, claiming
-   * the next batch as soon as fewer than `concurrency` rows are waiting. When nothing is due it
-   * sleeps `pollMs` (or, draining, until the next row falls due).
+   * the next batch as soon as fewer than `concurrency` rows are waiting (or on their way). With more
+   * sends in flight than one claim holds, several claims run at once on MySQL/MariaDB (SKIP LOCKED
+   * keeps them apart; at most 4); SQLite claims one at a time. When nothing is due it sleeps `pollMs`
+   * (or, draining, until the next row falls due).
    */
   private async pump(mode: { untilDrained: boolean; deadline?: number }): Promise<void> {
-    const { concurrency, pollMs, leaseMs } = this.settings;
+    const { concurrency, pollMs, leaseMs, claimSize } = this.settings;
+    const maxClaims = this.claimer.dialect === 'mysql' ? Math.max(1, Math.min(4, Math.ceil(concurrency / claimSize))) : 1;
     const queue: ClaimedRow[] = [];
     let inFlight = 0;
-    let claiming = false;
+    let claiming = 0;
     let idleUntil = 0;
     let signal = Promise.resolve();
     const arm = () => (signal = new Promise<void>((r) => (this.wake = r)));
@@ -210,25 +213,24 @@ export class PushDispatcher {
       if (Date.now() - this.lastReap > Math.min(5000, leaseMs / 4)) {
         await this.reapNow().catch((err: Error) => this.logger.error(`reaping failed: ${err.message}`));
       }
-      if (!claiming && queue.length < concurrency && Date.now() >= idleUntil) {
-        const limit = claimLimit({ ...this.settings, buffered: queue.length + inFlight });
-        if (limit > 0) {
-          claiming = true;
-          this.claimer.claim(limit).then(
-            (batch) => {
-              this.countClaim(batch);
-              queue.push(...batch.rows);
-              if (batch.selected === 0) idleUntil = Date.now() + pollMs;
-            },
-            (err: Error) => {
-              this.logger.error(`claiming failed: ${err.message}`);
-              idleUntil = Date.now() + pollMs;
-            },
-          ).finally(() => {
-            claiming = false;
-            notify();
-          });
-        }
+      while (claiming < maxClaims && queue.length + claiming * claimSize < concurrency && Date.now() >= idleUntil) {
+        const limit = claimLimit({ ...this.settings, buffered: queue.length + inFlight + claiming * claimSize });
+        if (limit <= 0) break;
+        claiming++;
+        this.claimer.claim(limit).then(
+          (batch) => {
+            this.countClaim(batch);
+            queue.push(...batch.rows);
+            if (batch.selected === 0) idleUntil = Date.now() + pollMs;
+          },
+          (err: Error) => {
+            this.logger.error(`claiming failed: ${err.message}`);
+            idleUntil = Date.now() + pollMs;
+          },
+        ).finally(() => {
+          claiming--;
+          notify();
+        });
       }
       while (inFlight < concurrency && queue.length) {
         const row = queue.shift()!;
