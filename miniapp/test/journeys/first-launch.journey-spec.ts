@@ -7,34 +7,12 @@
  * demo seed, in headless Chromium. Needs `npm run build` (shared, server, h5) beforehand.
  * Screenshots: test-results/journeys/first-launch-*.png
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import type { NoticeCardDto, Page as ListPage, UserDto } from '@sunboard/shared';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('../../../scripts/lib/stack.js') as {
-  startStack: (opts: { sqliteFile?: string; seedDemo?: boolean; port?: number; log?: boolean }) => Promise<{
-    url: string;
-    fakeWechatUrl: string;
-    stop: () => Promise<void>;
-  }>;
-};
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'journeys');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ROLES_NEEDING_A_NAME = new Set(['button', 'switch', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'menuitem']);
+import { assertBuilt, checkPageBasics as checkBasics, escapeRegExp, launchChromium, screenshot, settle as settlePage, SHOTS, startStack } from './support/journey-kit';
 
 jest.setTimeout(240_000);
 
@@ -45,57 +23,10 @@ let page: Page;
 let workDir: string;
 const pageErrors: string[] = [];
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Waits for running animations/transitions (Taro slides pages in) to finish. */
-async function settle(): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
-}
-
-async function shot(name: string, fullPage = false): Promise<void> {
-  await settle();
-  await page.screenshot({ path: path.join(SHOTS, `first-launch-${name}.png`), fullPage });
-}
-
-/** lang, title, and an accessible name on every control (from Chromium's accessibility tree). */
-async function checkPageBasics(where: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-  expect((await page.title()).trim()).not.toBe('');
-
-  const cdp = await context.newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{ ignored: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }>;
-    };
-    const unnamed = nodes
-      .filter((n) => !n.ignored && ROLES_NEEDING_A_NAME.has(String(n.role?.value)))
-      .filter((n) => !String(n.name?.value ?? '').trim())
-      .map((n) => `${n.role?.value}#${n.backendDOMNodeId}`);
-    expect({ where, unnamed }).toEqual({ where, unnamed: [] });
-  } finally {
-    await cdp.detach();
-  }
-
-  // The same from the DOM side: every visible button/switch/input has a name (label, aria-label or text).
-  const unnamedControls = await page.evaluate(() => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const nameOf = (el: Element): string => {
-      const aria = el.getAttribute('aria-label');
-      if (aria?.trim()) return aria;
-      const labelledBy = el.getAttribute('aria-labelledby');
-      if (labelledBy) return labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-      if (el instanceof HTMLInputElement) return Array.from(el.labels ?? []).map((l) => l.textContent ?? '').join(' ');
-      return el.textContent ?? '';
-    };
-    return Array.from(document.querySelectorAll('button, [role=button], [role=switch], input, textarea'))
-      .filter(visible)
-      .filter((el) => !nameOf(el).trim())
-      .map((el) => el.outerHTML.slice(0, 200));
-  });
-  expect({ where, unnamedControls }).toEqual({ where, unnamedControls: [] });
-}
+const settle = () => settlePage(page);
+const shot = (name: string, fullPage = false) => screenshot(page, 'first-launch', name, fullPage);
+/** lang, title, and an accessible name on every control (Chromium's accessibility tree and the DOM). */
+const checkPageBasics = (where: string) => checkBasics(context, page, where);
 
 /** A Taro page's container (tab pages stay in the DOM, hidden, when another one shows). */
 function taroPage(route: string) {
@@ -107,14 +38,12 @@ async function fontSizePx(locator: ReturnType<Page['locator']>): Promise<number>
 }
 
 beforeAll(async () => {
-  for (const file of ['server/dist/main.js', 'server/dist/fake-wechat/main.js', 'miniapp/dist/h5/index.html']) {
-    if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` before the journeys`);
-  }
+  assertBuilt();
   mkdirSync(SHOTS, { recursive: true });
   workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-journey-'));
   stack = await startStack({ sqliteFile: path.join(workDir, 'journey.sqlite'), seedDemo: true, port: 0 });
   // chromium.launch gives every run a fresh temporary profile (user-data dir) of its own.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
   page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));

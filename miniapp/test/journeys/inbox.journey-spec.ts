@@ -12,33 +12,21 @@
  * Needs `npm run build:server && npm run build:h5` beforehand.
  * Screenshots: test-results/journeys/inbox-*.png
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('../../../scripts/lib/stack.js') as {
-  startStack: (opts: { sqliteFile?: string; seedDemo?: boolean; port?: number; log?: boolean; env?: Record<string, string | undefined> }) => Promise<{
-    url: string;
-    fakeWechatUrl: string;
-    stop: () => Promise<void>;
-  }>;
-};
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'journeys');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ROLES_NEEDING_A_NAME = new Set(['button', 'switch', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'menuitem']);
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  assertBuilt,
+  checkPageBasics,
+  escapeRegExp,
+  launchChromium,
+  openPhone,
+  screenshot,
+  SHOTS,
+  startStack,
+  taroPage,
+} from './support/journey-kit';
 
 const RESIDENT = 'o_demo_resident_li';
 const REVIEWER = 'o_demo_reviewer_hebin';
@@ -67,58 +55,9 @@ let browser: Browser;
 let workDir: string;
 const pageErrors: string[] = [];
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(300);
-  await settle(page);
-  await page.screenshot({ path: path.join(SHOTS, `inbox-${name}.png`), fullPage });
-}
-
-/** lang, title, and an accessible name on every control (Chromium's accessibility tree and the DOM). */
-async function checkPageBasics(context: BrowserContext, page: Page, where: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-  expect((await page.title()).trim()).not.toBe('');
-  const cdp = await context.newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{ ignored: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }>;
-    };
-    const unnamed = nodes
-      .filter((n) => !n.ignored && ROLES_NEEDING_A_NAME.has(String(n.role?.value)))
-      .filter((n) => !String(n.name?.value ?? '').trim())
-      .map((n) => `${n.role?.value}#${n.backendDOMNodeId}`);
-    expect({ where, unnamed }).toEqual({ where, unnamed: [] });
-  } finally {
-    await cdp.detach();
-  }
-}
-
-async function openAs(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${openid}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(`${openid} console: ${msg.text()}`);
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400) pageErrors.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/wechat') && r.request().method() === 'POST');
-  await page.goto(`${stack.url}/?as=${openid}`);
-  expect((await login).status()).toBe(200);
-  return { context, page };
-}
-
-function taroPage(page: Page, route: string) {
-  return page.locator(`.taro_page[id^="${route}"]`).last();
-}
+const shot = (page: Page, name: string, fullPage = false) => screenshot(page, 'inbox', name, fullPage);
+/** A fresh phone for one person, logged in as `openid` through the fake WeChat. */
+const openAs = (openid: string): Promise<{ context: BrowserContext; page: Page }> => openPhone(browser, stack.url, openid, pageErrors);
 
 function tabItem(page: Page, name: string) {
   return page.locator('.weui-tabbar__item').filter({ hasText: name });
@@ -174,9 +113,7 @@ async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000
 }
 
 beforeAll(async () => {
-  for (const file of ['server/dist/main.js', 'server/dist/fake-wechat/main.js', 'miniapp/dist/h5/index.html']) {
-    if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build:server && npm run build:h5\` before the journeys`);
-  }
+  assertBuilt();
   mkdirSync(SHOTS, { recursive: true });
   workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-inbox-'));
   stack = await startStack({
@@ -188,7 +125,7 @@ beforeAll(async () => {
     // the run may be at night. A short poll: delivery within a second.
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PUSH_DISPATCHER: 'true', PUSH_QUIET_HOURS: 'off', PUSH_POLL_MS: '200' },
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -10,38 +10,27 @@
  * seed, in headless Chromium. Needs `npm run build:server && npm run build:h5` beforehand.
  * Screenshots: test-results/journeys/notice-publish-*.png
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { NoticeCardDto, NoticeDetailDto, NoticeReachDto, NoticeTableDto, Page as ListPage, StaffNoticeCardDto, StaffNoticeDetailDto } from '@sunboard/shared';
+import {
+  assertBuilt,
+  checkPageBasics,
+  escapeRegExp,
+  launchChromium,
+  openPhone,
+  screenshot,
+  SHOTS,
+  startStack,
+  taroPage,
+} from './support/journey-kit';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('../../../scripts/lib/stack.js') as {
-  startStack: (opts: { sqliteFile?: string; seedDemo?: boolean; port?: number; log?: boolean; env?: Record<string, string | undefined> }) => Promise<{
-    url: string;
-    fakeWechatUrl: string;
-    stop: () => Promise<void>;
-  }>;
-};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sharp = require('sharp') as typeof import('sharp');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJS = require('exceljs') as typeof import('exceljs');
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'journeys');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ROLES_NEEDING_A_NAME = new Set(['button', 'switch', 'textbox', 'searchbox', 'checkbox', 'radio', 'combobox', 'link', 'tab', 'menuitem']);
 
 const GRID_WORKER = 'o_demo_grid_guangming';
 const REVIEWER = 'o_demo_reviewer_mazhuang';
@@ -70,91 +59,19 @@ let workDir: string;
 let photoPath: string;
 let xlsxPath: string;
 const pageErrors: string[] = [];
+
+const shot = (page: Page, name: string, fullPage = false) => screenshot(page, 'notice-publish', name, fullPage);
+/** A fresh phone for one person, logged in as `openid` through the fake WeChat. */
+const openAs = (openid: string): Promise<{ context: BrowserContext; page: Page }> => openPhone(browser, stack.url, openid, pageErrors);
 /** Answers the journey provokes on purpose (the submit refused for an unmasked phone number). */
 const expectedErrors: RegExp[] = [];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  // A page opened a moment ago may not have started sliding in yet.
-  await page.waitForTimeout(300);
-  await settle(page);
-  await page.screenshot({ path: path.join(SHOTS, `notice-publish-${name}.png`), fullPage });
-}
-
-/** lang, title, and an accessible name on every control (Chromium's accessibility tree and the DOM). */
-async function checkPageBasics(context: BrowserContext, page: Page, where: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-  expect((await page.title()).trim()).not.toBe('');
-  const cdp = await context.newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{ ignored: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }>;
-    };
-    const unnamed = nodes
-      .filter((n) => !n.ignored && ROLES_NEEDING_A_NAME.has(String(n.role?.value)))
-      .filter((n) => !String(n.name?.value ?? '').trim())
-      .map((n) => `${n.role?.value}#${n.backendDOMNodeId}`);
-    expect({ where, unnamed }).toEqual({ where, unnamed: [] });
-  } finally {
-    await cdp.detach();
-  }
-  const unnamedControls = await page.evaluate(() => {
-    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const nameOf = (el: Element): string => {
-      const aria = el.getAttribute('aria-label');
-      if (aria?.trim()) return aria;
-      const labelledBy = el.getAttribute('aria-labelledby');
-      if (labelledBy) return labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
-        return Array.from(el.labels ?? []).map((l) => l.textContent ?? '').join(' ');
-      }
-      return el.textContent ?? '';
-    };
-    return Array.from(document.querySelectorAll('button, [role=button], [role=switch], input, textarea, select, a[href]'))
-      .filter(visible)
-      .filter((el) => !nameOf(el).trim())
-      .map((el) => el.outerHTML.slice(0, 200));
-  });
-  expect({ where, unnamedControls }).toEqual({ where, unnamedControls: [] });
-}
-
-/** A fresh phone for one person: its own storage, logged in as `openid` through the fake WeChat. */
-async function openAs(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(`${openid}: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') pageErrors.push(`${openid} console: ${msg.text()}`);
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400) pageErrors.push(`HTTP ${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  const login = page.waitForResponse((r) => r.url().endsWith('/api/auth/wechat') && r.request().method() === 'POST');
-  await page.goto(`${stack.url}/?as=${openid}`);
-  expect((await login).status()).toBe(200);
-  return { context, page };
-}
-
-/** A Taro page's container (pages stay in the DOM, hidden, under the one on top). */
-function taroPage(page: Page, route: string) {
-  return page.locator(`.taro_page[id^="${route}"]`).last();
-}
 
 async function tab(page: Page, name: string): Promise<void> {
   await page.locator('.weui-tabbar__item').filter({ hasText: name }).click();
 }
 
 beforeAll(async () => {
-  for (const file of ['server/dist/main.js', 'server/dist/fake-wechat/main.js', 'miniapp/dist/h5/index.html']) {
-    if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build:server && npm run build:h5\` before the journeys`);
-  }
+  assertBuilt();
   mkdirSync(SHOTS, { recursive: true });
   workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-publish-'));
 
@@ -177,7 +94,7 @@ beforeAll(async () => {
   // the server's buffered start-up logs (~15 KB of info lines) flushed in the same chunk can push
   // the line out before it is matched, so the start would time out now and then.
   stack = await startStack({ sqliteFile: path.join(workDir, 'journey.sqlite'), seedDemo: true, port: 0, env: { ...process.env, LOG_LEVEL: 'warn' } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
