@@ -6,9 +6,9 @@ import { Notice } from '../src/modules/notices/notice.entity';
 import { NoticeTablesService } from '../src/modules/uploads/notice-tables.service';
 import { makeNotice } from './factories/notices';
 import { makeRegionTree, type RegionTree } from './factories/regions';
-import { grantRole } from './factories/users';
 import { multipart } from './support/multipart';
 import { startTestApp, type TestApp } from './support/test-app';
+import { type Member, staffCast } from './support/staff-cast';
 
 const DAY = 86_400_000;
 
@@ -31,25 +31,16 @@ const RAW = {
 describe('公示 lists from xlsx: POST /api/notice-tables/import, GET /api/notice-tables/:id', () => {
   let t: TestApp;
   let tree: RegionTree;
-  let worker: { token: string; id: number };
-  let colleague: { token: string; id: number };
-  let reviewer: { token: string; id: number };
-  let outsider: { token: string; id: number };
-  let resident: { token: string; id: number };
+  let worker: Member;
+  let colleague: Member;
+  let reviewer: Member;
+  let outsider: Member;
+  let resident: Member;
 
   beforeAll(async () => {
     t = await startTestApp();
     tree = await makeRegionTree(t.db);
-    const login = async (openid: string, role: 'grid_worker' | 'reviewer' | null, regionId?: number) => {
-      const { token, user } = await t.login(openid);
-      if (role) await grantRole(t.db, user.id, role, regionId!);
-      return { token, id: user.id };
-    };
-    worker = await login('o_tab_worker', 'grid_worker', tree.communityA1.id);
-    colleague = await login('o_tab_colleague', 'grid_worker', tree.communityA1.id);
-    reviewer = await login('o_tab_reviewer', 'reviewer', tree.streetA.id);
-    outsider = await login('o_tab_outsider', 'grid_worker', tree.communityB1.id);
-    resident = await login('o_tab_resident', null);
+    ({ worker, colleague, reviewer, outsider, resident } = await staffCast(t, tree, 'tab'));
   });
   afterAll(() => t?.close());
 

@@ -9,9 +9,9 @@ import { Notice } from '../src/modules/notices/notice.entity';
 import { AttachmentsService } from '../src/modules/uploads/attachments.service';
 import { makeNotice } from './factories/notices';
 import { makeRegionTree, type RegionTree } from './factories/regions';
-import { grantRole } from './factories/users';
 import { multipart, type MultipartFile } from './support/multipart';
 import { startTestApp, type TestApp } from './support/test-app';
+import { type Member, staffCast } from './support/staff-cast';
 
 /** Every file under a directory, as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -49,25 +49,16 @@ const GPS_TAG = Buffer.from([0x25, 0x88]);
 describe('uploads from a phone: POST/GET/DELETE /api/uploads', () => {
   let t: TestApp;
   let tree: RegionTree;
-  let worker: { token: string; id: number };
-  let colleague: { token: string; id: number };
-  let reviewer: { token: string; id: number };
-  let outsider: { token: string; id: number };
-  let resident: { token: string; id: number };
+  let worker: Member;
+  let colleague: Member;
+  let reviewer: Member;
+  let outsider: Member;
+  let resident: Member;
 
   beforeAll(async () => {
     t = await startTestApp();
     tree = await makeRegionTree(t.db);
-    const staff = async (openid: string, role: 'grid_worker' | 'reviewer' | null, regionId?: number) => {
-      const { token, user } = await t.login(openid);
-      if (role) await grantRole(t.db, user.id, role, regionId!);
-      return { token, id: user.id };
-    };
-    worker = await staff('o_up_worker', 'grid_worker', tree.communityA1.id);
-    colleague = await staff('o_up_colleague', 'grid_worker', tree.communityA1.id);
-    reviewer = await staff('o_up_reviewer', 'reviewer', tree.streetA.id);
-    outsider = await staff('o_up_outsider', 'grid_worker', tree.communityB1.id);
-    resident = await staff('o_up_resident', null);
+    ({ worker, colleague, reviewer, outsider, resident } = await staffCast(t, tree, 'up'));
   });
   afterAll(() => t?.close());
 
