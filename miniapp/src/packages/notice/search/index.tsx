@@ -1,17 +1,13 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import type { NoticeCardDto } from '@sunboard/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { h5Attrs } from '../../../components/a11y';
-import { Highlighted } from '../../../components/Highlighted';
+import { NoticeCard } from '../../../components/NoticeCard';
 import { PageRoot } from '../../../components/PageRoot';
 import { Pressable } from '../../../components/Pressable';
 import { SessionGate } from '../../../components/SessionGate';
 import { EmptyState, ErrorState, SkeletonList } from '../../../components/StateView';
-import { useCatalog } from '../../../hooks/useCatalog';
 import { useCursorList } from '../../../hooks/useCursorList';
-import { cx } from '../../../lib/cx';
-import { formatDate, noticeBadges } from '../../../lib/format';
 import { searchTerms } from '../../../lib/highlight';
 import { parseRecentSearches, pushRecentSearch, RECENT_SEARCHES_KEY, removeRecentSearch, SEARCH_QUERY_MAX } from '../../../lib/recent-searches';
 import { ROUTES } from '../../../lib/routes';
@@ -22,30 +18,6 @@ import styles from './index.module.scss';
 
 const openNotice = (id: number) => void Taro.navigateTo({ url: ROUTES.noticeDetail(id) });
 
-function ResultCard({ notice, terms }: { notice: NoticeCardDto; terms: string[] }) {
-  const { labels } = useCatalog();
-  const date = formatDate(notice.publishedAt);
-  return (
-    <Pressable className={cx(styles.card, notice.urgent && styles.urgentCard)} onPress={() => openNotice(notice.id)}>
-      <View className={styles.tags}>
-        {noticeBadges(notice).map((b) => (
-          <Text key={b} className={b === '紧急' ? styles.urgent : styles.pinned}>
-            【{b}】
-          </Text>
-        ))}
-        <Text className={styles.kind}>{labels.kinds(notice.kind)}</Text>
-        <Text className={styles.domain}>{labels.domains(notice.domain)}</Text>
-      </View>
-      <Highlighted className={styles.title} text={notice.title} terms={terms} />
-      {notice.summary ? <Highlighted className={styles.summary} text={notice.summary} terms={terms} /> : null}
-      <View className={styles.meta}>
-        <Text>{notice.region.name}</Text>
-        <Text>{notice.publisher}</Text>
-        {date ? <Text>{date}</Text> : null}
-      </View>
-    </Pressable>
-  );
-}
 
 function SearchBox({ value, onChange, onSubmit }: { value: string; onChange: (v: string) => void; onSubmit: () => void }) {
   return (
@@ -136,7 +108,7 @@ function Results({ regionId, query }: { regionId: number; query: string }) {
       <View className={styles.list} {...h5Attrs({ role: 'list', 'aria-label': '搜索结果' })}>
         {list.items.map((n) => (
           <View key={n.id} {...h5Attrs({ role: 'listitem' })}>
-            <ResultCard notice={n} terms={terms} />
+            <NoticeCard notice={n} onOpen={openNotice} terms={terms} />
           </View>
         ))}
       </View>
