@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/notice', pages: ['detail/index', 'search/index', 'versions/index'] },
     { root: 'packages/staff', pages: ['claim/index', 'workbench/index', 'compose/index', 'drafts/index', 'review/index', 'notice/index', 'reach/index'] },
     { root: 'packages/subscriptions', pages: ['settings/index'] },
+    { root: 'packages/cases', pages: ['mine/index', 'detail/index', 'staff-list/index', 'staff-open/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice', 'packages/region'] },

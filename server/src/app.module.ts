@@ -5,6 +5,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { ClockModule } from './common/clock/clock.module';
+import { CryptoModule } from './common/crypto/crypto.module';
 import { AuthUserLoader } from './common/auth/auth-user.loader';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { AuthGuard } from './common/guards/auth.guard';
@@ -14,6 +16,8 @@ import type { AppConfig } from './config/env.schema';
 import { buildDataSourceOptions } from './database/database-options';
 import { serializeSqliteTransactions } from './database/sqlite-transactions';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { CasesModule } from './modules/cases/cases.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
@@ -44,6 +48,9 @@ export class AppModule {
         }),
         JwtModule.register({ global: true, secret: config.jwt.secret, signOptions: { expiresIn: config.jwt.ttlSeconds } }),
         ThrottlerModule.forRoot([{ ttl: config.loginRateLimit.windowSeconds * 1000, limit: config.loginRateLimit.limit }]),
+        ClockModule,
+        CryptoModule,
+        CalendarModule,
         WechatModule,
         HealthModule,
         RegionsModule,
@@ -59,6 +66,7 @@ export class AppModule {
         InboxModule,
         DispatcherModule,
         WechatEventsModule,
+        CasesModule,
       ],
       providers: [
         AuthUserLoader,

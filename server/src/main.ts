@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { FieldCipher } from './common/crypto/field-cipher';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/env.schema';
 import { seedDemoIfEmpty } from './database/seeds/seed-demo-if-empty';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   if (role === 'worker') return runWorker(config);
   if (role === 'api') config = { ...config, dispatcher: { ...config.dispatcher, enabled: false } };
   const app = await createApp(config);
-  if (config.seedDemo) await seedDemoIfEmpty(app.get(DataSource));
+  if (config.seedDemo) await seedDemoIfEmpty(app.get(DataSource), app.get(FieldCipher));
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,3 +1,4 @@
+import { FieldCipher } from '../src/common/crypto/field-cipher';
 import { DOMAIN_CODES, type NoticeCardDto, type Page } from '@sunboard/shared';
 import { DEMO_ACCOUNTS } from '../src/database/seeds/demo-accounts';
 import { seedDemoIfEmpty } from '../src/database/seeds/seed-demo-if-empty';
@@ -144,7 +145,7 @@ describe('demo seed (湛河区)', () => {
 
   it('does not seed twice', async () => {
     const before = await counts();
-    expect(await seedDemoIfEmpty(t.db)).toBe(false);
+    expect(await seedDemoIfEmpty(t.db, t.app.get(FieldCipher))).toBe(false);
     expect(await counts()).toEqual(before);
   });
 });

@@ -16,4 +16,8 @@ export const ROUTES = {
   staffNotice: (id: number) => `/packages/staff/notice/index?id=${id}`,
   staffReach: (id: number) => `/packages/staff/reach/index?id=${id}`,
   subscriptionSettings: '/packages/subscriptions/settings/index',
+  myCases: '/packages/cases/mine/index',
+  caseDetail: (id: number) => `/packages/cases/detail/index?id=${id}`,
+  staffCases: '/packages/cases/staff-list/index',
+  staffOpenCase: '/packages/cases/staff-open/index',
 } as const;

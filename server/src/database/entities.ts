@@ -15,6 +15,12 @@ import { SubscribeCredit } from '../modules/push/entities/subscribe-credit.entit
 import { PushOutbox } from '../modules/push/entities/push-outbox.entity';
 import { InboxItem } from '../modules/push/entities/inbox-item.entity';
 import { PushEvent } from '../modules/push/entities/push-event.entity';
+import { CalendarDay } from '../modules/calendar/calendar-day.entity';
+import { CalendarYear } from '../modules/calendar/calendar-year.entity';
+import { CaseType } from '../modules/cases/case-type.entity';
+import { ServiceCase } from '../modules/cases/service-case.entity';
+import { CaseStep } from '../modules/cases/case-step.entity';
+import { CaseEvent } from '../modules/cases/case-event.entity';
 
 /** Every entity TypeORM maps. Add new ones here. */
-export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, AuditLog, NoticeVersion, NoticeWorkflowState, NoticeRead, Attachment, NoticeTable, Subscription, SubscribeCredit, PushOutbox, InboxItem, PushEvent];
+export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, AuditLog, NoticeVersion, NoticeWorkflowState, NoticeRead, Attachment, NoticeTable, Subscription, SubscribeCredit, PushOutbox, InboxItem, PushEvent, CalendarDay, CalendarYear, CaseType, ServiceCase, CaseStep, CaseEvent];

@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { LoginResultDto, UserDto } from '@sunboard/shared';
 import { createApp } from '../../src/app.factory';
+import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import { type AppConfig, loadConfig } from '../../src/config/env.schema';
 import { seedDemoIfEmpty } from '../../src/database/seeds/seed-demo-if-empty';
 import { createFakeWechat } from '../../src/fake-wechat/fake-wechat';
@@ -75,7 +76,7 @@ export async function startTestApp(opts: { seedDemo?: boolean; env?: Record<stri
     throw err;
   }
   const db = app.get(DataSource);
-  if (opts.seedDemo) await seedDemoIfEmpty(db);
+  if (opts.seedDemo) await seedDemoIfEmpty(db, app.get(FieldCipher));
 
   const request = async <T>(method: string, url: string, o: RequestOptions = {}): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };

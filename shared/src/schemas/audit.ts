@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cursorQuerySchema, idSchema } from './common';
 
 /** Steps the publication register (发布登记) records. */
-export const AUDIT_ACTIONS = ['create', 'edit', 'submit', 'approve', 'reject', 'publish', 'withdraw', 'correct', 'expire'] as const;
+export const AUDIT_ACTIONS = ['create', 'edit', 'submit', 'approve', 'reject', 'publish', 'withdraw', 'correct', 'expire', 'case_open', 'case_claim', 'case_progress', 'case_note', 'case_correction', 'case_resume', 'case_finish'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '起草',
@@ -14,10 +14,17 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   withdraw: '撤回',
   correct: '更正',
   expire: '公示期满',
+  case_open: '办件登记',
+  case_claim: '居民认领办件',
+  case_progress: '办件环节办结',
+  case_note: '办件办理记录',
+  case_correction: '通知补正',
+  case_resume: '补正后继续办理',
+  case_finish: '办件办结',
 };
 
 /** What a register row can be about. */
-export const AUDIT_TARGET_TYPES = ['notice'] as const;
+export const AUDIT_TARGET_TYPES = ['notice', 'case'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** `GET /api/audit?targetType=&targetId=`: the register of one item, oldest first. */

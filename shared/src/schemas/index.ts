@@ -10,3 +10,5 @@ export * from './catalog';
 export * from './push';
 export * from './subscriptions';
 export * from './inbox';
+export * from './calendar';
+export * from './cases';

@@ -10,6 +10,7 @@ export const PUSH_MESSAGE_TYPES = [
   'consultation_closing',
   'consultation_result',
   'rating_reply',
+  'case_overdue',
 ] as const;
 export type PushMessageType = (typeof PUSH_MESSAGE_TYPES)[number];
 
@@ -20,6 +21,7 @@ export const PUSH_MESSAGE_TYPE_LABELS: Record<PushMessageType, string> = {
   consultation_closing: '征求意见即将截止提醒',
   consultation_result: '意见采纳结果通知',
   rating_reply: '评价回复通知',
+  case_overdue: '办件超期提醒',
 };
 
 /**
@@ -34,6 +36,7 @@ export const PUSH_FIELD_SOURCES = {
   consultation_closing: ['title', 'closesAt', 'region'],
   consultation_result: ['title', 'concludedAt', 'adoption', 'region'],
   rating_reply: ['target', 'repliedAt', 'reply', 'replier'],
+  case_overdue: ['caseType', 'step', 'dueOn', 'region', 'caseNo'],
 } as const satisfies Record<PushMessageType, readonly string[]>;
 export type PushFieldSource<T extends PushMessageType = PushMessageType> = (typeof PUSH_FIELD_SOURCES)[T][number];
 
@@ -73,6 +76,7 @@ export const pushTemplatesFileSchema = z
     consultation_closing: templateOverride('consultation_closing'),
     consultation_result: templateOverride('consultation_result'),
     rating_reply: templateOverride('rating_reply'),
+    case_overdue: templateOverride('case_overdue'),
   })
   .strict();
 export type PushTemplatesFile = z.infer<typeof pushTemplatesFileSchema>;

@@ -68,6 +68,18 @@ function Profile() {
       </View>
 
       <View className={styles.section}>
+        <Text className={styles.sectionTitle}>办事进度</Text>
+        <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.myCases })}>
+          <View className={styles.rowTexts}>
+            <Text className={styles.rowLabel}>我的办件</Text>
+            <Text className={styles.rowValue}>低保、补贴等申请办到哪一步，凭受理回执认领</Text>
+          </View>
+          <Text className={styles.rowAction}>进入 ›</Text>
+        </Pressable>
+      </View>
+
+
+      <View className={styles.section}>
         <Text className={styles.sectionTitle}>消息与提醒</Text>
         <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.subscriptionSettings })}>
           <View className={styles.rowTexts}>
@@ -97,6 +109,13 @@ function Profile() {
               <View className={styles.rowTexts}>
                 <Text className={styles.rowLabel}>工作台</Text>
                 <Text className={styles.rowValue}>发布公开信息、我的草稿、审核、知晓率</Text>
+              </View>
+              <Text className={styles.rowAction}>进入 ›</Text>
+            </Pressable>
+            <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.staffCases })}>
+              <View className={styles.rowTexts}>
+                <Text className={styles.rowLabel}>办件管理</Text>
+                <Text className={styles.rowValue}>登记办件、记录进度、通知补正、查看超期</Text>
               </View>
               <Text className={styles.rowAction}>进入 ›</Text>
             </Pressable>

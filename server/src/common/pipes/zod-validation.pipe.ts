@@ -8,11 +8,19 @@ import { toFieldIssues } from '@sunboard/shared';
  * A failure is a 400 VALIDATION_FAILED whose details name every bad field and why.
  */
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
-  constructor(private readonly schema: S) {}
+  /** `field`: for a single value (a path parameter), the name its issues carry. */
+  constructor(
+    private readonly schema: S,
+    private readonly field?: string,
+  ) {}
 
   transform(value: unknown): z.infer<S> {
-    const result = this.schema.safeParse(value ?? {});
-    if (!result.success) throw new AppError('VALIDATION_FAILED', undefined, toFieldIssues(result.error));
+    const result = this.schema.safeParse(value ?? (this.field ? value : {}));
+    if (!result.success) {
+      const issues = toFieldIssues(result.error);
+      const field = this.field;
+      throw new AppError('VALIDATION_FAILED', undefined, field ? issues.map((i) => ({ ...i, path: i.path && i.path !== '(body)' ? `${field}.${i.path}` : field })) : issues);
+    }
     return result.data;
   }
 }

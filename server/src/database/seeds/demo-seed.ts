@@ -6,28 +6,32 @@ import { NoticeSearchIndexer } from '../../modules/notices/search/notice-search.
 import { Region } from '../../modules/regions/region.entity';
 import { StaffRoleGrant } from '../../modules/users/staff-role.entity';
 import { User } from '../../modules/users/user.entity';
+import type { FieldCipher } from '../../common/crypto/field-cipher';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { seedCases } from './demo-cases';
 import { DEMO_NOTICES, type DemoNotice } from './demo-notices';
 import { DEMO_REGIONS } from './demo-regions';
 
 /**
  * The demo district 湛河区: regions with materialised paths, staff and residents from
- * DEMO_ACCOUNTS, and the notices of DEMO_NOTICES — all in one transaction, so a failure leaves the
+ * DEMO_ACCOUNTS, the notices of DEMO_NOTICES and a few cases (demo-cases.ts) — all in one transaction, so a failure leaves the
  * database as it was. Called by seedDemoIfEmpty only when there are no regions yet.
  */
-export async function seedDemo(db: DataSource): Promise<Record<string, number>> {
+export async function seedDemo(db: DataSource, cipher: FieldCipher, now = new Date()): Promise<Record<string, number>> {
   return db.transaction(async (m) => {
     const regions = await seedRegions(m);
     const users = await seedAccounts(m, regions);
     const notices = await seedNotices(m, regions, users);
     // The published ones become searchable, as publishing through the workflow makes them.
     await NoticeSearchIndexer.reindexAll(m);
+    const cases = await seedCases(m, regions, users, cipher, now);
     return {
       regions: regions.size,
       users: users.size,
       staffRoles: DEMO_ACCOUNTS.filter((a) => isStaffRole(a.role)).length,
       notices: notices.length,
       publishedNotices: notices.filter((n) => n.status === 'published').length,
+      cases,
     };
   });
 }

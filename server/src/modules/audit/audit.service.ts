@@ -24,6 +24,7 @@ export interface AuditRecord {
 /** Where each target type lives, to find the region whose staff may read its register. */
 const TARGET_REGION_SQL: Record<AuditTargetType, string> = {
   notice: 'SELECT r.path AS path FROM notice t JOIN region r ON r.id = t.region_id WHERE t.id = ?',
+  case: 'SELECT r.path AS path FROM service_case t JOIN region r ON r.id = t.region_id WHERE t.id = ?',
 };
 
 /**

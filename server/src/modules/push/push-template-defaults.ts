@@ -52,4 +52,10 @@ export const DEFAULT_PUSH_TEMPLATES: Record<PushMessageType, PushTemplate> = {
     longTerm: false,
     fields: { thing1: 'target', thing2: 'reply', time3: 'repliedAt', thing4: 'replier' },
   },
+  case_overdue: {
+    messageType: 'case_overdue',
+    templateId: 'TPL_CASE_OVERDUE',
+    longTerm: true,
+    fields: { thing1: 'caseType', phrase2: 'step', time3: 'dueOn', thing4: 'region', character_string5: 'caseNo' },
+  },
 };

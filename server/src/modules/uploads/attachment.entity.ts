@@ -17,6 +17,10 @@ export class Attachment {
   @Column({ name: 'notice_id', type: 'integer', nullable: true })
   noticeId: number | null;
 
+  /** Set when attached to a case's progress (then readable by the applicant and the staff covering the case). */
+  @Column({ name: 'case_id', type: 'integer', nullable: true })
+  caseId: number | null;
+
   @Column({ name: 'kind', type: 'varchar', length: 16 })
   kind: AttachmentKind;
 

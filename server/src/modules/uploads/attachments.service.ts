@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
-import { type AttachmentDto, type NoticeStatus, PERSONAL_DATA_LABELS } from '@sunboard/shared';
+import { type AttachmentDto, type NoticeStatus, PERSONAL_DATA_LABELS, STAFF_ROLES } from '@sunboard/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { covers } from '../../common/auth/scope';
 import { AppError } from '../../common/errors/app-error';
 import { Notice } from '../notices/notice.entity';
 import { Region } from '../regions/region.entity';
@@ -109,7 +110,9 @@ export class AttachmentsService {
     const attachment = entities[0];
     if (!attachment) throw AppError.notFound('附件');
     const notice: AttachedNotice = { status: raw[0].notice_status ?? null, regionPath: raw[0].region_path ?? null, current: true };
-    if (!mayRead(user, attachment.ownerId, notice)) throw AppError.notFound('附件');
+    if (attachment.caseId !== null) {
+      if (!(await this.mayReadCaseFile(user, attachment.ownerId, attachment.caseId))) throw AppError.notFound('附件');
+    } else if (!mayRead(user, attachment.ownerId, notice)) throw AppError.notFound('附件');
     const key = variant === 'file' ? attachment.storageKey : variant === 'display' ? attachment.displayKey : attachment.thumbKey;
     if (!key) throw AppError.notFound('附件');
     const file = await this.storage.get(key);
@@ -120,13 +123,26 @@ export class AttachmentsService {
     return { attachment, file, key, public: isPublic(notice) };
   }
 
+  /** A file on a case's progress: its uploader, the case's applicant and the staff covering the case (never public). */
+  private async mayReadCaseFile(user: AuthUser | undefined, ownerId: number, caseId: number): Promise<boolean> {
+    if (!user) return false;
+    if (user.id === ownerId) return true;
+    const rows: Array<{ applicant: number | null; path: string }> = await this.attachments.manager.query(
+      'SELECT c.applicant_user_id AS applicant, r.path AS path FROM service_case c JOIN region r ON r.id = c.region_id WHERE c.id = ?',
+      [caseId],
+    );
+    if (!rows.length) return false;
+    return (rows[0].applicant !== null && Number(rows[0].applicant) === user.id) || covers(user, rows[0].path, STAFF_ROLES);
+  }
+
   /** Deletes the caller's own upload while no notice uses it. */
   async remove(user: AuthUser, id: number): Promise<void> {
     const attachment = await this.attachments.findOneBy({ id });
     if (!attachment || attachment.ownerId !== user.id) throw AppError.notFound('附件');
+    if (attachment.caseId !== null) throw new AppError('CONFLICT', '附件已记入办件进度，不能删除');
     if (attachment.noticeId !== null) throw new AppError('CONFLICT', '附件已用在公告中，请先在公告中移除它再删除');
     // Conditional, so a notice claiming it meanwhile wins.
-    const result = await this.attachments.delete({ id, ownerId: user.id, noticeId: IsNull() });
+    const result = await this.attachments.delete({ id, ownerId: user.id, noticeId: IsNull(), caseId: IsNull() });
     if (!result.affected) throw new AppError('CONFLICT', '附件已用在公告中，请先在公告中移除它再删除');
     await this.removeFiles([attachment.storageKey, attachment.displayKey, attachment.thumbKey].filter((k): k is string => !!k));
   }
@@ -143,14 +159,14 @@ export class AttachmentsService {
     if (wanted.length) {
       const found = new Map<number, Attachment>();
       for (const part of chunks(wanted)) {
-        const qb = repo.createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.noticeId']).where('a.id IN (:...ids)', { ids: part });
+        const qb = repo.createQueryBuilder('a').select(['a.id', 'a.ownerId', 'a.noticeId', 'a.caseId']).where('a.id IN (:...ids)', { ids: part });
         // MySQL: lock the rows so a concurrent claim for another notice waits (SQLite transactions are serialised).
         if (manager.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
         for (const a of await qb.getMany()) found.set(a.id, a);
       }
       const bad = wanted.filter((id) => {
         const a = found.get(id);
-        return !a || (a.noticeId !== noticeId && (a.noticeId !== null || a.ownerId !== userId));
+        return !a || a.caseId !== null || (a.noticeId !== noticeId && (a.noticeId !== null || a.ownerId !== userId));
       });
       if (bad.length) {
         throw new AppError('VALIDATION_FAILED', undefined, [
