@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['claim/index', 'workbench/index', 'compose/index', 'drafts/index', 'review/index', 'notice/index', 'reach/index'] },
     { root: 'packages/subscriptions', pages: ['settings/index'] },
     { root: 'packages/cases', pages: ['mine/index', 'detail/index', 'staff-list/index', 'staff-open/index'] },
+    { root: 'packages/consultation', pages: ['list/index', 'detail/index', 'mine/index', 'moderation/index', 'answer/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice', 'packages/region'] },

@@ -18,6 +18,7 @@ import { serializeSqliteTransactions } from './database/sqlite-transactions';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CasesModule } from './modules/cases/cases.module';
+import { ConsultationsModule } from './modules/consultations/consultations.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
@@ -67,6 +68,7 @@ export class AppModule {
         DispatcherModule,
         WechatEventsModule,
         CasesModule,
+        ConsultationsModule,
       ],
       providers: [
         AuthUserLoader,

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   CASE_CLAIM_FAILED: { status: 400, message: '办件编号、姓名或手机号后四位不匹配，请核对受理回执' },
   CASE_FINISHED: { status: 409, message: '该办件已办结，不能再修改' },
   CASE_STEP_MISMATCH: { status: 409, message: '该环节不是当前正在办理的环节' },
+  CONSULTATION_NOT_OPEN: { status: 409, message: '该征求意见不在意见征集期内' },
   CONTENT_REJECTED: { status: 422, message: '内容未通过安全检查，请修改后再提交' },
   IMPORT_FAILED: { status: 422, message: '导入失败，文件中有错误的行，未导入任何数据' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '文件或内容太大' },

@@ -20,4 +20,9 @@ export const ROUTES = {
   caseDetail: (id: number) => `/packages/cases/detail/index?id=${id}`,
   staffCases: '/packages/cases/staff-list/index',
   staffOpenCase: '/packages/cases/staff-open/index',
+  consultations: '/packages/consultation/list/index',
+  consultationDetail: (id: number, paragraphId?: number) => `/packages/consultation/detail/index?id=${id}${paragraphId ? `&p=${paragraphId}` : ''}`,
+  myComments: '/packages/consultation/mine/index',
+  consultationModeration: '/packages/consultation/moderation/index',
+  consultationAnswer: (id: number) => `/packages/consultation/answer/index?id=${id}`,
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cursorQuerySchema, idSchema } from './common';
 
 /** Steps the publication register (发布登记) records. */
-export const AUDIT_ACTIONS = ['create', 'edit', 'submit', 'approve', 'reject', 'publish', 'withdraw', 'correct', 'expire', 'case_open', 'case_claim', 'case_progress', 'case_note', 'case_correction', 'case_resume', 'case_finish'] as const;
+export const AUDIT_ACTIONS = ['create', 'edit', 'submit', 'approve', 'reject', 'publish', 'withdraw', 'correct', 'expire', 'case_open', 'case_claim', 'case_progress', 'case_note', 'case_correction', 'case_resume', 'case_finish', 'consult_create', 'consult_edit', 'comment_approve', 'comment_hide', 'comment_restore', 'comment_held', 'comment_answer', 'consult_conclude'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '起草',
@@ -21,10 +21,18 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   case_correction: '通知补正',
   case_resume: '补正后继续办理',
   case_finish: '办件办结',
+  consult_create: '发布征求意见',
+  consult_edit: '修改征求意见',
+  comment_approve: '意见审核通过',
+  comment_hide: '隐藏意见',
+  comment_restore: '恢复意见',
+  comment_held: '意见因举报待审',
+  comment_answer: '答复意见采纳情况',
+  consult_conclude: '公布意见采纳情况',
 };
 
 /** What a register row can be about. */
-export const AUDIT_TARGET_TYPES = ['notice', 'case'] as const;
+export const AUDIT_TARGET_TYPES = ['notice', 'case', 'consultation'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** `GET /api/audit?targetType=&targetId=`: the register of one item, oldest first. */

@@ -12,3 +12,4 @@ export * from './subscriptions';
 export * from './inbox';
 export * from './calendar';
 export * from './cases';
+export * from './consultations';

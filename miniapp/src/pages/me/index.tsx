@@ -78,6 +78,23 @@ function Profile() {
         </Pressable>
       </View>
 
+      <View className={styles.section}>
+        <Text className={styles.sectionTitle}>参与决策</Text>
+        <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.consultations })}>
+          <View className={styles.rowTexts}>
+            <Text className={styles.rowLabel}>征求意见</Text>
+            <Text className={styles.rowValue}>对社区、村里的草案逐条提意见</Text>
+          </View>
+          <Text className={styles.rowAction}>进入 ›</Text>
+        </Pressable>
+        <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.myComments })}>
+          <View className={styles.rowTexts}>
+            <Text className={styles.rowLabel}>我的意见</Text>
+            <Text className={styles.rowValue}>我提的意见和每条意见的答复</Text>
+          </View>
+          <Text className={styles.rowAction}>进入 ›</Text>
+        </Pressable>
+      </View>
 
       <View className={styles.section}>
         <Text className={styles.sectionTitle}>消息与提醒</Text>
@@ -116,6 +133,13 @@ function Profile() {
               <View className={styles.rowTexts}>
                 <Text className={styles.rowLabel}>办件管理</Text>
                 <Text className={styles.rowValue}>登记办件、记录进度、通知补正、查看超期</Text>
+              </View>
+              <Text className={styles.rowAction}>进入 ›</Text>
+            </Pressable>
+            <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.consultationModeration })}>
+              <View className={styles.rowTexts}>
+                <Text className={styles.rowLabel}>意见审核</Text>
+                <Text className={styles.rowValue}>征求意见的待审、被举报意见，隐藏和恢复</Text>
               </View>
               <Text className={styles.rowAction}>进入 ›</Text>
             </Pressable>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '征求意见',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

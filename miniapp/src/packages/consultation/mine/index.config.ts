@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的意见',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+});

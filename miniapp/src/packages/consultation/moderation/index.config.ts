@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '意见审核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
