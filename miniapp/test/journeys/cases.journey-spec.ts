@@ -20,7 +20,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CaseDetailDto } from '@sunboard/shared';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sharp = require('sharp') as typeof import('sharp');
-import { assertBuilt, checkPageBasics, launchChromium, openPhone, screenshot, SHOTS, startStack, taroPage } from './support/journey-kit';
+import { assertBuilt, checkPageBasics, launchChromium, openPhone, screenshot, SHOTS, startStack, taroPage, eventually, type DeliveredMessage } from './support/journey-kit';
+import * as kit from './support/journey-kit';
 
 const GRID_WORKER = 'o_demo_grid_guangming';
 const RESIDENT = 'o_demo_resident_zhang';
@@ -32,13 +33,6 @@ const NOTE_1 = '申请材料齐全，已收到书面申请书';
 const NOTE_2 = '已受理，下周安排入户调查';
 const REVIEWER = 'o_demo_reviewer_mazhuang';
 const REASON = '家庭人均收入高于本地低保标准';
-
-interface DeliveredMessage {
-  openid: string;
-  templateId: string;
-  page?: string;
-  data: Record<string, { value: string }>;
-}
 
 jest.setTimeout(300_000);
 
@@ -52,41 +46,11 @@ const expectedErrors: RegExp[] = [];
 
 const shot = (page: Page, name: string, fullPage = false) => screenshot(page, 'cases', name, fullPage);
 const openAs = (openid: string): Promise<{ context: BrowserContext; page: Page }> => openPhone(browser, stack.url, openid, pageErrors);
+const apiAs = (openid: string) => kit.apiAs(stack, openid);
+const deliveredTo = (openid: string) => kit.deliveredTo(stack, openid);
 
 async function tab(page: Page, name: string): Promise<void> {
   await page.locator('.weui-tabbar__item').filter({ hasText: name }).click();
-}
-
-/** The server's API as a program would call it: a login code from the fake WeChat, then a token. */
-async function apiAs(openid: string): Promise<(method: string, url: string, body?: unknown) => Promise<{ status: number; json: unknown }>> {
-  const codeRes = await fetch(`${stack.fakeWechatUrl}/__test/login-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
-  const { code } = (await codeRes.json()) as { code: string };
-  const loginRes = await fetch(`${stack.url}/api/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
-  expect(loginRes.status).toBe(200);
-  const { token } = (await loginRes.json()) as { token: string };
-  return async (method, url, body) => {
-    const res = await fetch(`${stack.url}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: await res.json().catch(() => null) };
-  };
-}
-
-async function deliveredTo(openid: string): Promise<DeliveredMessage[]> {
-  const res = await fetch(`${stack.fakeWechatUrl}/__test/messages?openid=${encodeURIComponent(openid)}`);
-  return ((await res.json()) as { messages: DeliveredMessage[] }).messages;
-}
-
-async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  let last = await read();
-  while (last !== want && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await read();
-  }
-  expect(last).toBe(want);
 }
 
 /** `2026-10-09` → `2026年10月9日`, as the pages say dates. */

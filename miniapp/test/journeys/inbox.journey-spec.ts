@@ -26,7 +26,10 @@ import {
   SHOTS,
   startStack,
   taroPage,
+  type DeliveredMessage,
+  eventually,
 } from './support/journey-kit';
+import * as kit from './support/journey-kit';
 
 const RESIDENT = 'o_demo_resident_li';
 const REVIEWER = 'o_demo_reviewer_hebin';
@@ -41,13 +44,6 @@ interface TemplateDto {
   templateId: string;
   longTerm: boolean;
 }
-interface DeliveredMessage {
-  openid: string;
-  templateId: string;
-  page?: string;
-  data: Record<string, { value: string }>;
-}
-
 jest.setTimeout(300_000);
 
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -58,6 +54,8 @@ const pageErrors: string[] = [];
 const shot = (page: Page, name: string, fullPage = false) => screenshot(page, 'inbox', name, fullPage);
 /** A fresh phone for one person, logged in as `openid` through the fake WeChat. */
 const openAs = (openid: string): Promise<{ context: BrowserContext; page: Page }> => openPhone(browser, stack.url, openid, pageErrors);
+const apiAs = (openid: string) => kit.apiAs(stack, openid);
+const deliveredTo = (openid: string) => kit.deliveredTo(stack, openid);
 
 function tabItem(page: Page, name: string) {
   return page.locator('.weui-tabbar__item').filter({ hasText: name });
@@ -70,46 +68,9 @@ async function inboxBadge(page: Page): Promise<string> {
   return (await badge.first().isVisible()) ? ((await badge.first().textContent()) ?? '').trim() : '';
 }
 
-/** The server's API as a program would call it: a login code from the fake WeChat, then a token. */
-async function apiAs(openid: string): Promise<(method: string, url: string, body?: unknown) => Promise<{ status: number; json: unknown }>> {
-  const codeRes = await fetch(`${stack.fakeWechatUrl}/__test/login-code`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid }),
-  });
-  const { code } = (await codeRes.json()) as { code: string };
-  const loginRes = await fetch(`${stack.url}/api/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
-  expect(loginRes.status).toBe(200);
-  const { token } = (await loginRes.json()) as { token: string };
-  return async (method, url, body) => {
-    const res = await fetch(`${stack.url}${url}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: await res.json().catch(() => null) };
-  };
-}
-
 async function fakeCredits(openid: string, templateId: string): Promise<number> {
   const res = await fetch(`${stack.fakeWechatUrl}/__test/credits?openid=${encodeURIComponent(openid)}&templateId=${encodeURIComponent(templateId)}`);
   return ((await res.json()) as { credits: number }).credits;
-}
-
-async function deliveredTo(openid: string): Promise<DeliveredMessage[]> {
-  const res = await fetch(`${stack.fakeWechatUrl}/__test/messages?openid=${encodeURIComponent(openid)}`);
-  return ((await res.json()) as { messages: DeliveredMessage[] }).messages;
-}
-
-/** Calls `read` until it answers `want` (or the time is up), then asserts on the last answer. */
-async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  let last = await read();
-  while (last !== want && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await read();
-  }
-  expect(last).toBe(want);
 }
 
 beforeAll(async () => {

@@ -123,3 +123,47 @@ export async function checkPageBasics(context: BrowserContext, page: Page, where
   });
   expect({ where, unnamedControls }).toEqual({ where, unnamedControls: [] });
 }
+
+/** A message the fake WeChat delivered (its `/__test/messages`). */
+export interface DeliveredMessage {
+  openid: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+}
+
+export type ApiCall = (method: string, url: string, body?: unknown) => Promise<{ status: number; json: any }>;
+
+/** The server's API as a program would call it: a login code from the fake WeChat, then a token. */
+export async function apiAs(stack: Stack, openid: string): Promise<ApiCall> {
+  const codeRes = await fetch(`${stack.fakeWechatUrl}/__test/login-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
+  const { code } = (await codeRes.json()) as { code: string };
+  const loginRes = await fetch(`${stack.url}/api/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  if (loginRes.status !== 200) throw new Error(`login as ${openid} failed: ${loginRes.status}`);
+  const { token } = (await loginRes.json()) as { token: string };
+  return async (method, url, body) => {
+    const res = await fetch(`${stack.url}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, json: await res.json().catch(() => null) };
+  };
+}
+
+/** What the fake WeChat delivered to `openid`. */
+export async function deliveredTo(stack: Stack, openid: string): Promise<DeliveredMessage[]> {
+  const res = await fetch(`${stack.fakeWechatUrl}/__test/messages?openid=${encodeURIComponent(openid)}`);
+  return ((await res.json()) as { messages: DeliveredMessage[] }).messages;
+}
+
+/** Calls `read` until it answers `want` (or the time is up), then asserts on the last answer. */
+export async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== want && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 250));
+    last = await read();
+  }
+  expect(last).toBe(want);
+}

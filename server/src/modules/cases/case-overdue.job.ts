@@ -98,8 +98,9 @@ export class CaseOverdueJob implements OnApplicationBootstrap, OnApplicationShut
     );
     let steps = 0;
     let messages = 0;
+    const grants = rows.length ? await this.activeGrants() : [];
     for (const row of rows) {
-      const staff = await this.responsible(row.role, row.region_path);
+      const staff = responsible(grants, row.role, row.region_path);
       const written = await inTransaction(this.db, async (tx) => {
         const claimed = await execute(
           tx,
@@ -133,23 +134,12 @@ export class CaseOverdueJob implements OnApplicationBootstrap, OnApplicationShut
     return { redated, steps, messages };
   }
 
-  /**
-   * The staff to remind: holders of the step's role (or a higher one, when no one holds it) over the
-   * nearest region at or above the case's region where anyone holds it.
-   */
-  private async responsible(role: StaffRole, regionPath: string): Promise<number[]> {
-    const grants: Array<{ user_id: number; role: StaffRole; path: string | null }> = await this.db.query(
+  /** Every active staff grant with its region path (read once per pass). */
+  private async activeGrants(): Promise<Grant[]> {
+    const rows: Array<{ user_id: number | string; role: StaffRole; path: string | null }> = await this.db.query(
       'SELECT g.user_id AS user_id, g.role AS role, r.path AS path FROM staff_role g LEFT JOIN region r ON r.id = g.region_id WHERE g.revoked_at IS NULL',
     );
-    const over = grants.filter((g) => g.path === null || regionPath.startsWith(g.path));
-    const order: StaffRole[] = role === 'grid_worker' ? ['grid_worker', 'reviewer', 'admin'] : role === 'reviewer' ? ['reviewer', 'admin'] : ['admin'];
-    for (const r of order) {
-      const holders = over.filter((g) => g.role === r);
-      if (!holders.length) continue;
-      const depth = Math.max(...holders.map((g) => (g.path ?? '').length));
-      return [...new Set(holders.filter((g) => (g.path ?? '').length === depth).map((g) => Number(g.user_id)))];
-    }
-    return [];
+    return rows.map((g) => ({ userId: Number(g.user_id), role: g.role, path: g.path }));
   }
 
   /** Re-dates active steps of open cases whose due date the calendar now puts elsewhere. */
@@ -174,3 +164,24 @@ export class CaseOverdueJob implements OnApplicationBootstrap, OnApplicationShut
   }
 }
 
+interface Grant {
+  userId: number;
+  role: StaffRole;
+  path: string | null;
+}
+
+/**
+ * The staff to remind: holders of the step's role (or a higher one, when no one holds it) over the
+ * nearest region at or above the case's region where anyone holds it.
+ */
+function responsible(grants: Grant[], role: StaffRole, regionPath: string): number[] {
+  const over = grants.filter((g) => g.path === null || regionPath.startsWith(g.path));
+  const order: StaffRole[] = role === 'grid_worker' ? ['grid_worker', 'reviewer', 'admin'] : role === 'reviewer' ? ['reviewer', 'admin'] : ['admin'];
+  for (const r of order) {
+    const holders = over.filter((g) => g.role === r);
+    if (!holders.length) continue;
+    const depth = Math.max(...holders.map((g) => (g.path ?? '').length));
+    return [...new Set(holders.filter((g) => (g.path ?? '').length === depth).map((g) => g.userId))];
+  }
+  return [];
+}

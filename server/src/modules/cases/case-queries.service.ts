@@ -14,12 +14,12 @@ import {
 import type { AuthUser } from '../../common/auth/auth-user';
 import { assertCovers, covers, scopePaths } from '../../common/auth/scope';
 import { FieldCipher } from '../../common/crypto/field-cipher';
+import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor';
 import { AppError } from '../../common/errors/app-error';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Attachment } from '../uploads/attachment.entity';
 import { User } from '../users/user.entity';
 import { assertReadable, loadCase } from './case-access';
-import { decodeCaseCursor, encodeCaseCursor } from './case-cursor';
 import { CaseEvent } from './case-event.entity';
 import { CaseStep } from './case-step.entity';
 import { toCaseDetailDto, toCaseSummaryDto } from './case.mapper';
@@ -127,7 +127,7 @@ export class CaseQueriesService {
   }
 
   private async page(q: CursorQuery, where: string, params: unknown[]): Promise<Page<CaseSummaryDto>> {
-    const before = q.cursor ? decodeCaseCursor(q.cursor) : undefined;
+    const before = q.cursor ? decodeIdCursor('c', q.cursor) : undefined;
     const cond = before !== undefined ? `${where} AND c.id < ?` : where;
     const args = before !== undefined ? [...params, before] : params;
     const ids: Array<{ id: number | string }> = await this.db.query(
@@ -141,14 +141,14 @@ export class CaseQueriesService {
       `SELECT id, name FROM region WHERE id IN (${[...new Set(cases.map((c) => c.regionId))].map(() => '?').join(', ')})`,
       [...new Set(cases.map((c) => c.regionId))],
     );
-    const stepRows = await this.db.getRepository(CaseStep).find({ where: { caseId: In(pageIds), state: 'active' }, select: { caseId: true, name: true } });
+    const stepRows = await this.db.getRepository(CaseStep).find({ where: { caseId: In(pageIds), state: 'active' }, select: { caseId: true, name: true, dueProvisional: true } });
     const regionName = new Map(regionRows.map((r) => [Number(r.id), r.name]));
-    const stepName = new Map(stepRows.map((s) => [s.caseId, s.name]));
+    const activeStep = new Map(stepRows.map((s) => [s.caseId, s]));
     const cal = await this.calendar.fresh();
     const today = cal.today();
     const byId = new Map(cases.map((c) => [c.id, c]));
-    const items = pageIds.map((id) => byId.get(id)!).map((c) => toCaseSummaryDto(c, regionName.get(c.regionId) ?? '', stepName.get(c.id) ?? null, cal, today));
-    return { items, nextCursor: ids.length > q.limit ? encodeCaseCursor(pageIds[pageIds.length - 1]) : null };
+    const items = pageIds.map((id) => byId.get(id)!).map((c) => toCaseSummaryDto(c, regionName.get(c.regionId) ?? '', activeStep.get(c.id) ?? null, cal, today));
+    return { items, nextCursor: ids.length > q.limit ? encodeIdCursor('c', pageIds[pageIds.length - 1]) : null };
   }
 
   /** True when the user may see the case (for attachments and other modules). */

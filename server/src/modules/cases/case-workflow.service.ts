@@ -74,6 +74,7 @@ export class CaseWorkflowService {
     const now = this.clock.now();
     const today = cal.today();
     const role = roleOver(user, region.path);
+    const firstDue = cal.addWorkingDays(today, type.steps[1].limitDays);
     const id = await inTransaction(this.db, async (tx) => {
       const c = await this.insertCase(tx, {
         caseTypeId: type.id,
@@ -88,7 +89,7 @@ export class CaseWorkflowService {
         result: null,
         resultReason: null,
         currentPosition: 2,
-        currentDueOn: null,
+        currentDueOn: firstDue.date,
         stepCount: type.steps.length,
         correction: null,
         claimFailures: 0,
@@ -120,8 +121,6 @@ export class CaseWorkflowService {
       );
       this.activate(steps[1], now, today);
       await tx.getRepository(CaseStep).save(steps);
-      c.currentDueOn = steps[1].dueOn;
-      await tx.getRepository(ServiceCase).update({ id: c.id }, { currentDueOn: c.currentDueOn });
       const event = await this.event(tx, { caseId: c.id, type: 'opened', position: 1, stepName: steps[0].name, note: body.note ?? null, actorId: user.id, actorRole: role, createdAt: now });
       await this.audit.record(tx, { actorId: user.id, action: 'case_open', targetType: 'case', targetId: c.id, regionId: c.regionId, note: `${c.typeName} ${c.caseNo}`, at: now });
       await this.reminders.toApplicant(tx, c, region.name, event.id, openedText(c.typeName, c.caseNo, this.nextInfo(steps[1])), now);
@@ -154,13 +153,12 @@ export class CaseWorkflowService {
       const today = cal.today();
       const next = body.complete ? steps.find((s) => s.position === step.position + 1) ?? null : null;
       if (body.complete) {
-        await this.moveCase(tx, c, { currentPosition: next ? next.position : null, currentDueOn: null, updatedAt: now });
+        if (next) this.activate(next, now, today);
+        await this.moveCase(tx, c, { currentPosition: next ? next.position : null, currentDueOn: next ? next.dueOn : null, updatedAt: now });
         step.state = 'done';
         step.completedAt = now;
         if (body.noticeId !== undefined) step.noticeId = body.noticeId;
-        if (next) this.activate(next, now, today);
         await tx.getRepository(CaseStep).save(next ? [step, next] : [step]);
-        if (next) await tx.getRepository(ServiceCase).update({ id: c.id }, { currentDueOn: next.dueOn });
       } else {
         await this.moveCase(tx, c, { updatedAt: now });
         if (body.noticeId !== undefined) await tx.getRepository(CaseStep).update({ id: step.id }, { noticeId: body.noticeId });

@@ -32,9 +32,15 @@ export function toCaseTypeDto(t: CaseType): CaseTypeDto {
   };
 }
 
-/** A list row: `currentStepName` comes from a join (the active step's name). */
-export function toCaseSummaryDto(c: ServiceCase, regionName: string, currentStepName: string | null, calendar: WorkingCalendar, today: string): CaseSummaryDto {
-  const active = c.status !== 'finished' && c.currentPosition !== null;
+/** The active step as a list row needs it: its name and whether its due date is an estimate. */
+export interface ActiveStepInfo {
+  name: string;
+  dueProvisional: boolean;
+}
+
+/** A list row. While 补正 is pending the clock is stopped: the row shows the 补正 deadline, never overdue. */
+export function toCaseSummaryDto(c: ServiceCase, regionName: string, active: ActiveStepInfo | null, calendar: WorkingCalendar, today: string): CaseSummaryDto {
+  const running = c.status === 'open' && c.currentDueOn;
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -46,13 +52,12 @@ export function toCaseSummaryDto(c: ServiceCase, regionName: string, currentStep
     region: { id: c.regionId, name: regionName },
     applicantName: c.applicantName,
     currentStep:
-      active && c.currentPosition !== null
+      c.status !== 'finished' && c.currentPosition !== null
         ? {
             position: c.currentPosition,
-            name: currentStepName ?? '',
-            // While waiting for 补正 the clock is stopped: no due date is shown as running.
-            ...(c.status === 'open' && c.currentDueOn
-              ? dueOf(c.currentDueOn, false, today, calendar)
+            name: active?.name ?? '',
+            ...(running
+              ? dueOf(c.currentDueOn!, !!active?.dueProvisional, today, calendar)
               : { dueOn: c.correction?.dueOn ?? '', provisional: false, overdue: false, overdueDays: 0 }),
           }
         : null,
@@ -83,8 +88,7 @@ export interface CaseDetailParts {
 export function toCaseDetailDto(p: CaseDetailParts): CaseDetailDto {
   const { c, steps, calendar, today } = p;
   const active = steps.find((s) => s.state === 'active') ?? null;
-  const summary = toCaseSummaryDto(c, p.regionName, active?.name ?? null, calendar, today);
-  if (summary.currentStep && active?.dueOn && c.status === 'open') summary.currentStep = { ...summary.currentStep, ...dueOf(active.dueOn, !!active.dueProvisional, today, calendar) };
+  const summary = toCaseSummaryDto(c, p.regionName, active, calendar, today);
 
   const stepDtos: CaseStepDto[] = steps.map((s) => ({
     position: s.position,

@@ -23,6 +23,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { assertCovers, scopePaths } from '../../common/auth/scope';
 import { Clock } from '../../common/clock/clock';
 import { FieldCipher } from '../../common/crypto/field-cipher';
+import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor';
 import { AppError } from '../../common/errors/app-error';
 import { inTransaction } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
@@ -43,14 +44,9 @@ import { ContentCheckService, type ContentVerdict } from './content-check.servic
 
 const PROXY_AUTHOR_NAME = '居民（网格员代录）';
 
-/** Lists page by id: the cursor is the last id seen, base64url. */
-const idCursor = (cursor: string | undefined): number => {
-  if (!cursor) return 0;
-  const n = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isSafeInteger(n) || n < 0) throw AppError.field('cursor', '游标无效');
-  return n;
-};
-const encodeCursor = (n: number) => Buffer.from(String(n)).toString('base64url');
+/** Lists page by id: the cursor is the last id seen (0: the first page). */
+const idCursor = (cursor: string | undefined): number => (cursor ? decodeIdCursor('m', cursor) : 0);
+const encodeCursor = (n: number) => encodeIdCursor('m', n);
 
 const hashOf = (body: string) => createHash('sha256').update(normalizedBody(body)).digest('hex');
 

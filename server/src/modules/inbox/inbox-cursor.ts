@@ -1,22 +1,7 @@
-import { AppError } from '../../common/errors/app-error';
+import { decodeIdCursor, encodeIdCursor } from '../../common/pagination/id-cursor';
 
-/** The message centre is newest first by id; the cursor is the last id shown, as opaque base64url. */
-export function encodeInboxCursor(lastId: number): string {
-  return Buffer.from(JSON.stringify(['i', lastId]), 'utf8').toString('base64url');
-}
+/** The message centre is newest first by id; the cursor is the last id shown. */
+export const encodeInboxCursor = (lastId: number): string => encodeIdCursor('i', lastId);
 
 /** The id to continue below, or 400 naming `cursor`. */
-export function decodeInboxCursor(cursor: string): number {
-  const bad = () => AppError.field('cursor', '游标无效，请从第一页重新加载');
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) throw bad();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== 'i') throw bad();
-  const id = parsed[1];
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1 || id > 2147483647) throw bad();
-  return id;
-}
+export const decodeInboxCursor = (cursor: string): number => decodeIdCursor('i', cursor);
