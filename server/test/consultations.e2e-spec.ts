@@ -1,9 +1,22 @@
-import type { CommentDto, CommentResultDto, ConsultationCardDto, ConsultationDetailDto, Page, StaffCommentDto } from '@sunboard/shared';
+import PDFDocument from 'pdfkit';
+import type { AttachmentDto, CommentDto, CommentResultDto, ConsultationCardDto, ConsultationDetailDto, Page, StaffCommentDto } from '@sunboard/shared';
 import { ConsultationClosingJob } from '../src/modules/consultations/consultation-closing.job';
 import { makeRegionTree, type RegionTree } from './factories/regions';
 import { at, consultationBody, createConsultation, type Person, resident, setClock } from './support/consultation-fixtures';
 import { type Member, staffCast } from './support/staff-cast';
+import { multipart } from './support/multipart';
 import { startTestApp, type TestApp } from './support/test-app';
+
+function pdf(): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument();
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.text('Sunboard consultation draft');
+    doc.end();
+  });
+}
 
 type Err = { code: string; message: string; details?: Array<{ path: string; reason: string }> };
 
@@ -113,6 +126,34 @@ describe('consultations', () => {
       const other = await t.request<Err>('POST', '/api/consultations', { token: cast.reviewer.token, body: { ...body, regionId: tree.communityB1.id } });
       expect(other.status).toBe(403);
       expect(other.body.code).toBe('OUT_OF_SCOPE');
+    });
+
+    it('serves the draft’s attachments to any reader, as the consultation is public; an unattached upload stays its owner’s', async () => {
+      const upload = async (filename: string) => {
+        const { payload, headers } = multipart([{ filename, content: await pdf() }]);
+        const res = await t.request<AttachmentDto>('POST', '/api/uploads', { token: cast.reviewer.token, payload, headers });
+        expect(res.status).toBe(201);
+        return res.body;
+      };
+      const file = await upload('停车办法起草说明.pdf');
+      const loose = await upload('未附上的文件.pdf');
+      const withFile = await createConsultation(t, cast.reviewer.token, {
+        regionId: tree.communityA1.id,
+        opensAt: OPEN,
+        closesAt: CLOSE,
+        title: '带附件的征求意见',
+        attachmentIds: [file.id],
+      });
+      expect(withFile.attachments).toEqual([expect.objectContaining({ id: file.id, name: '停车办法起草说明.pdf', kind: 'pdf', url: `/api/uploads/${file.id}/file` })]);
+      const read = (url: string, token?: string) =>
+        t.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      for (const token of [wang.token, undefined]) {
+        const got = await read(withFile.attachments[0].url, token);
+        expect(got.statusCode).toBe(200);
+        expect(got.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+      expect((await read(`/api/uploads/${loose.id}/file`, wang.token)).statusCode).toBe(404);
+      expect((await read(`/api/uploads/${loose.id}/file`, cast.reviewer.token)).statusCode).toBe(200);
     });
 
     it('lets staff adjust the paragraphs before it opens, not after', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOMAIN_CODES, type Domain } from '../enums/domains';
 import { cursorQuerySchema, idSchema, text } from './common';
+import type { AttachmentDto } from './uploads';
 
 /**
  * 征求意见: a draft decision open for residents' comments for a period, then answered comment by
@@ -289,12 +290,8 @@ export interface ConsultationParagraphDto {
   commentCount: number;
 }
 
-export interface ConsultationAttachmentDto {
-  id: number;
-  name: string;
-  kind: string;
-  size: number;
-}
+/** A file of the draft (readable by anyone, as the consultation is): the uploads' own shape, with its URLs. */
+export type ConsultationAttachmentDto = AttachmentDto;
 
 export interface ConsultationCardDto {
   id: number;

@@ -136,13 +136,15 @@ function Profile() {
               </View>
               <Text className={styles.rowAction}>进入 ›</Text>
             </Pressable>
-            <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.consultationModeration })}>
-              <View className={styles.rowTexts}>
-                <Text className={styles.rowLabel}>意见审核</Text>
-                <Text className={styles.rowValue}>征求意见的待审、被举报意见，隐藏和恢复</Text>
-              </View>
-              <Text className={styles.rowAction}>进入 ›</Text>
-            </Pressable>
+            {user.staffRoles.some((r) => r.role === 'reviewer' || r.role === 'admin') ? (
+              <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.consultationModeration })}>
+                <View className={styles.rowTexts}>
+                  <Text className={styles.rowLabel}>意见审核</Text>
+                  <Text className={styles.rowValue}>征求意见的待审、被举报意见，隐藏和恢复</Text>
+                </View>
+                <Text className={styles.rowAction}>进入 ›</Text>
+              </Pressable>
+            ) : null}
             {user.staffRoles.map((r) => (
               <View key={r.id} className={styles.role}>
                 <Text className={styles.roleName}>角色：{ROLE_LABELS[r.role] ?? r.role}</Text>

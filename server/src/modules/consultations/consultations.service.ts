@@ -20,6 +20,8 @@ import { AppError } from '../../common/errors/app-error';
 import { inTransaction } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
+import { Attachment } from '../uploads/attachment.entity';
+import { toAttachmentDto } from '../uploads/attachment.mapper';
 import {
   cannotComment,
   CONSULTATION_EDITORS,
@@ -220,12 +222,13 @@ export class ConsultationsService {
     );
     const counts = new Map(perParagraph.map((r) => [r.pid === null ? null : Number(r.pid), Number(r.n)]));
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const attachments: ConsultationAttachmentDto[] = (
-      await this.db.query(
-        'SELECT a.id AS id, a.name AS name, a.kind AS kind, a.size AS size FROM consultation_attachment ca JOIN attachment a ON a.id = ca.attachment_id WHERE ca.consultation_id = ? ORDER BY a.id',
-        [id],
-      )
-    ).map((a: { id: number | string; name: string; kind: string; size: number | string }) => ({ id: Number(a.id), name: a.name, kind: a.kind, size: Number(a.size) }));
+    const attachmentIds: Array<{ id: number | string }> = await this.db.query(
+      'SELECT attachment_id AS id FROM consultation_attachment WHERE consultation_id = ? ORDER BY attachment_id',
+      [id],
+    );
+    const attachments: ConsultationAttachmentDto[] = attachmentIds.length
+      ? (await this.db.getRepository(Attachment).find({ where: { id: In(attachmentIds.map((a) => Number(a.id))) }, order: { id: 'ASC' } })).map(toAttachmentDto)
+      : [];
     const following = user ? (await this.db.query('SELECT 1 AS x FROM consultation_follow WHERE consultation_id = ? AND user_id = ?', [id, user.id])).length > 0 : false;
     const reason = cannotComment(user, loaded, await homePath(this.db.manager, user), now);
     return {

@@ -110,9 +110,13 @@ export class AttachmentsService {
     const attachment = entities[0];
     if (!attachment) throw AppError.notFound('附件');
     const notice: AttachedNotice = { status: raw[0].notice_status ?? null, regionPath: raw[0].region_path ?? null, current: true };
+    let consultationFile = false;
     if (attachment.caseId !== null) {
       if (!(await this.mayReadCaseFile(user, attachment.ownerId, attachment.caseId))) throw AppError.notFound('附件');
-    } else if (!mayRead(user, attachment.ownerId, notice)) throw AppError.notFound('附件');
+    } else if (!mayRead(user, attachment.ownerId, notice)) {
+      consultationFile = await this.isConsultationFile(id);
+      if (!consultationFile) throw AppError.notFound('附件');
+    }
     const key = variant === 'file' ? attachment.storageKey : variant === 'display' ? attachment.displayKey : attachment.thumbKey;
     if (!key) throw AppError.notFound('附件');
     const file = await this.storage.get(key);
@@ -120,7 +124,13 @@ export class AttachmentsService {
       this.logger.error({ attachmentId: id, variant }, 'stored file missing');
       throw AppError.notFound('附件');
     }
-    return { attachment, file, key, public: isPublic(notice) };
+    return { attachment, file, key, public: consultationFile || isPublic(notice) };
+  }
+
+  /** A file of a consultation's draft: public, as the consultation itself is (its detail has no reader check). */
+  private async isConsultationFile(id: number): Promise<boolean> {
+    const rows: unknown[] = await this.attachments.manager.query('SELECT 1 AS x FROM consultation_attachment WHERE attachment_id = ?', [id]);
+    return rows.length > 0;
   }
 
   /** A file on a case's progress: its uploader, the case's applicant and the staff covering the case (never public). */

@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { CommentDto, ConsultationDetailDto } from '@sunboard/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { h5Attrs } from '../../../components/a11y';
+import { AttachmentList } from '../../../components/AttachmentList';
 import { TextAreaField } from '../../../components/form/TextAreaField';
 import { PageRoot } from '../../../components/PageRoot';
 import { Pressable } from '../../../components/Pressable';
@@ -14,7 +15,9 @@ import { cx } from '../../../lib/cx';
 import { formatDateTime } from '../../../lib/format';
 import { ROUTES } from '../../../lib/routes';
 import { getConsultation, listComments, postComment, reportComment, setFollow, supportComment } from '../../../services/consultations';
+import { useSession } from '../../../stores/session';
 import { Badge, CommentItem } from '../shared/parts';
+import { ProxyCommentForm } from './ProxyCommentForm';
 import styles from '../shared/consultation.module.scss';
 
 /** 0: the whole draft; otherwise a paragraph id. */
@@ -140,6 +143,8 @@ function ConsultationDetail({ id, initialTarget }: { id: number | null; initialT
   const [target, setTarget] = useState<Target>(initialTarget);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  // Moderation is for reviewers and admins (the server checks too); grid workers answer only.
+  const moderator = useSession((st) => st.user?.staffRoles.some((r) => r.role === 'reviewer' || r.role === 'admin') ?? false);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -199,6 +204,8 @@ function ConsultationDetail({ id, initialTarget }: { id: number | null; initialT
         ) : null}
       </View>
 
+      <AttachmentList attachments={detail.attachments} />
+
       {detail.status === 'concluded' ? (
         <View className={styles.ok}>
           <Text className={styles.sectionTitle}>采纳情况已公布</Text>
@@ -216,9 +223,11 @@ function ConsultationDetail({ id, initialTarget }: { id: number | null; initialT
           <Pressable className={styles.secondary} onPress={() => void Taro.navigateTo({ url: ROUTES.consultationAnswer(detail.id) })}>
             答复意见（工作人员）
           </Pressable>
-          <Pressable className={styles.secondary} onPress={() => void Taro.navigateTo({ url: ROUTES.consultationModeration })}>
-            意见审核
-          </Pressable>
+          {moderator ? (
+            <Pressable className={styles.secondary} onPress={() => void Taro.navigateTo({ url: ROUTES.consultationModeration })}>
+              意见审核
+            </Pressable>
+          ) : null}
         </View>
       ) : null}
 
@@ -253,6 +262,16 @@ function ConsultationDetail({ id, initialTarget }: { id: number | null; initialT
       <CommentForm
         detail={detail}
         target={target}
+        onSent={(message) => {
+          setNotice(message);
+          setVersion((v) => v + 1);
+          void load();
+        }}
+      />
+      <ProxyCommentForm
+        detail={detail}
+        target={target}
+        targetText={targetLabel(detail, target)}
         onSent={(message) => {
           setNotice(message);
           setVersion((v) => v + 1);

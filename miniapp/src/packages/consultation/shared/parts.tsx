@@ -42,7 +42,7 @@ export function CommentItem({ c, actions }: { c: CommentDto; actions?: ReactNode
     <View className={styles.comment} {...h5Attrs({ role: 'listitem' })}>
       <View className={styles.cardMeta}>
         <Text>{c.authorName}</Text>
-        {c.proxy ? <Text>（网格员代录）</Text> : null}
+        {c.proxy && !c.authorName.includes('代录') ? <Text>（网格员代录）</Text> : null}
         <Text>{formatDateTime(c.createdAt)}</Text>
         {c.paragraphHeading ? <Text>针对：{c.paragraphHeading}</Text> : null}
       </View>
