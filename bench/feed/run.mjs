@@ -217,7 +217,11 @@ async function main() {
       const a = await (await fetch(`${api}/api/notices?${qs}`)).json();
       const b = await (await fetch(`${refUrl}/feed?${qs}`)).json();
       const ids = (x) => x.items.map((i) => Number(i.id)).join(',');
-      if (ids(a) !== ids(b)) throw new Error(`${name}: server and reference disagree:\n ${ids(a)}\n ${ids(b)}`);
+      // The reference makes only the server's first search round (titles first for several terms);
+      // when that round finds less than a page (small --smoke data), the server goes on to bodies and
+      // returns more: then the reference's answer must be where the server's starts.
+      const partial = name === 'search phrase' && b.items.length < 20 && ids(a).startsWith(ids(b));
+      if (ids(a) !== ids(b) && !partial) throw new Error(`${name}: server and reference disagree:\n ${ids(a)}\n ${ids(b)}`);
       log(`  ${name}: ${a.items.length} items${a.items[0] ? ` (first: ${a.items[0].title})` : ''}`);
     }
 

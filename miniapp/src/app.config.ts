@@ -8,6 +8,8 @@ export default defineAppConfig({
     { root: 'packages/subscriptions', pages: ['settings/index'] },
     { root: 'packages/cases', pages: ['mine/index', 'detail/index', 'staff-list/index', 'staff-open/index'] },
     { root: 'packages/consultation', pages: ['list/index', 'detail/index', 'mine/index', 'moderation/index', 'answer/index'] },
+    { root: 'packages/rating', pages: ['mine/index', 'followups/index', 'followup/index'] },
+    { root: 'packages/dashboard', pages: ['index/index', 'report/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice', 'packages/region'] },

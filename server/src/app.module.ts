@@ -19,6 +19,9 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { ConsultationsModule } from './modules/consultations/consultations.module';
+import { RatingsModule } from './modules/ratings/ratings.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { YearlyReportModule } from './modules/yearly-report/yearly-report.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { NoticesModule } from './modules/notices/notices.module';
@@ -69,6 +72,9 @@ export class AppModule {
         WechatEventsModule,
         CasesModule,
         ConsultationsModule,
+        RatingsModule,
+        DashboardModule,
+        YearlyReportModule,
       ],
       providers: [
         AuthUserLoader,

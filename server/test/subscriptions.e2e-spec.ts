@@ -128,6 +128,7 @@ describe('subscriptions: topics and reminder credits', () => {
         'consultation_result',
         'rating_reply',
         'case_overdue',
+        'followup_overdue',
       ]);
       expect(res.body.items[0]).toEqual({ messageType: 'notice_published', label: '新公告提醒', templateId: 'TPL_NOTICE_PUBLISHED', longTerm: false });
       expect(res.body.items[1]).toMatchObject({ messageType: 'case_progress', longTerm: true });

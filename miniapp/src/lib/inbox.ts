@@ -54,6 +54,8 @@ export const INBOX_TYPE_LABELS: Record<string, string> = {
   consultation_closing: '征求意见即将截止',
   consultation_result: '征求意见结果',
   rating_reply: '评价回复',
+  case_overdue: '办件超期',
+  followup_overdue: '差评跟进超期',
 };
 
 export function inboxTypeLabel(type: string): string {

@@ -25,4 +25,9 @@ export const ROUTES = {
   myComments: '/packages/consultation/mine/index',
   consultationModeration: '/packages/consultation/moderation/index',
   consultationAnswer: (id: number) => `/packages/consultation/answer/index?id=${id}`,
+  myRatings: (id?: number) => `/packages/rating/mine/index${id ? `?id=${id}` : ''}`,
+  staffFollowups: '/packages/rating/followups/index',
+  staffFollowup: (id: number) => `/packages/rating/followup/index?id=${id}`,
+  dashboard: '/packages/dashboard/index/index',
+  yearlyReport: (regionId?: number) => `/packages/dashboard/report/index${regionId ? `?regionId=${regionId}` : ''}`,
 } as const;

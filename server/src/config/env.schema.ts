@@ -95,6 +95,8 @@ export const envSchema = z.object({
     }),
   /** The Token set for WeChat's message push (delivery receipts): their signatures are checked with it. */
   WECHAT_PUSH_TOKEN: z.string().min(3).max(64).optional(),
+  /** Working days a 差评 follow-up's owner has to verify and reply (docs/ratings.md). */
+  RATING_FOLLOWUP_WORKING_DAYS: z.coerce.number().int().min(5).max(15).default(5),
 });
 
 export type RawEnv = z.input<typeof envSchema>;
@@ -135,6 +137,8 @@ export interface AppConfig {
   };
   /** WECHAT_PUSH_TOKEN; in production null when unset, and the receipts endpoint then refuses every push. */
   wechatPushToken: string | null;
+  /** RATING_FOLLOWUP_WORKING_DAYS: working days to reply to a 差评 (5–15). */
+  ratingFollowupWorkingDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -217,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       quietHours: env.PUSH_QUIET_HOURS === '' ? null : parseQuietHours(e.PUSH_QUIET_HOURS),
     },
     wechatPushToken: e.WECHAT_PUSH_TOKEN ?? (prod ? null : DEV_PUSH_TOKEN),
+    ratingFollowupWorkingDays: e.RATING_FOLLOWUP_WORKING_DAYS,
   };
 }
 

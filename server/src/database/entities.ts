@@ -22,6 +22,8 @@ import { ServiceCase } from '../modules/cases/service-case.entity';
 import { CaseStep } from '../modules/cases/case-step.entity';
 import { CaseEvent } from '../modules/cases/case-event.entity';
 import { Consultation, ConsultationComment, ConsultationParagraph, ConsultationReply } from '../modules/consultations/consultation.entity';
+import { Rating } from '../modules/ratings/rating.entity';
+import { RatingFollowup } from '../modules/ratings/rating-followup.entity';
 
 /** Every entity TypeORM maps. Add new ones here. */
-export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, AuditLog, NoticeVersion, NoticeWorkflowState, NoticeRead, Attachment, NoticeTable, Subscription, SubscribeCredit, PushOutbox, InboxItem, PushEvent, CalendarDay, CalendarYear, CaseType, ServiceCase, CaseStep, CaseEvent, Consultation, ConsultationParagraph, ConsultationComment, ConsultationReply];
+export const ENTITIES = [Region, User, StaffRoleGrant, StaffInvite, WechatToken, Notice, AuditLog, NoticeVersion, NoticeWorkflowState, NoticeRead, Attachment, NoticeTable, Subscription, SubscribeCredit, PushOutbox, InboxItem, PushEvent, CalendarDay, CalendarYear, CaseType, ServiceCase, CaseStep, CaseEvent, Consultation, ConsultationParagraph, ConsultationComment, ConsultationReply, Rating, RatingFollowup];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cursorQuerySchema, idSchema } from './common';
 
 /** Steps the publication register (发布登记) records. */
-export const AUDIT_ACTIONS = ['create', 'edit', 'submit', 'approve', 'reject', 'publish', 'withdraw', 'correct', 'expire', 'case_open', 'case_claim', 'case_progress', 'case_note', 'case_correction', 'case_resume', 'case_finish', 'consult_create', 'consult_edit', 'comment_approve', 'comment_hide', 'comment_restore', 'comment_held', 'comment_answer', 'consult_conclude'] as const;
+export const AUDIT_ACTIONS = ['create', 'edit', 'submit', 'approve', 'reject', 'publish', 'withdraw', 'correct', 'expire', 'case_open', 'case_claim', 'case_progress', 'case_note', 'case_correction', 'case_resume', 'case_finish', 'consult_create', 'consult_edit', 'comment_approve', 'comment_hide', 'comment_restore', 'comment_held', 'comment_answer', 'consult_conclude', 'rating_create', 'rating_change', 'followup_open', 'followup_reply', 'followup_confirm', 'followup_close', 'followup_overdue', 'followup_appeal', 'appeal_decide'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '起草',
@@ -29,10 +29,19 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   comment_held: '意见因举报待审',
   comment_answer: '答复意见采纳情况',
   consult_conclude: '公布意见采纳情况',
+  rating_create: '居民评价',
+  rating_change: '居民修改评价',
+  followup_open: '差评转核实整改',
+  followup_reply: '差评核实答复',
+  followup_confirm: '居民回访确认',
+  followup_close: '差评回访办结',
+  followup_overdue: '差评超期升级',
+  followup_appeal: '差评申诉',
+  appeal_decide: '差评申诉审核',
 };
 
 /** What a register row can be about. */
-export const AUDIT_TARGET_TYPES = ['notice', 'case', 'consultation'] as const;
+export const AUDIT_TARGET_TYPES = ['notice', 'case', 'consultation', 'rating', 'followup'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** `GET /api/audit?targetType=&targetId=`: the register of one item, oldest first. */

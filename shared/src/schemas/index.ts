@@ -13,3 +13,5 @@ export * from './inbox';
 export * from './calendar';
 export * from './cases';
 export * from './consultations';
+export * from './ratings';
+export * from './dashboard';

@@ -11,6 +11,7 @@ export const PUSH_MESSAGE_TYPES = [
   'consultation_result',
   'rating_reply',
   'case_overdue',
+  'followup_overdue',
 ] as const;
 export type PushMessageType = (typeof PUSH_MESSAGE_TYPES)[number];
 
@@ -22,6 +23,7 @@ export const PUSH_MESSAGE_TYPE_LABELS: Record<PushMessageType, string> = {
   consultation_result: '意见采纳结果通知',
   rating_reply: '评价回复通知',
   case_overdue: '办件超期提醒',
+  followup_overdue: '差评回访超期提醒',
 };
 
 /**
@@ -37,6 +39,7 @@ export const PUSH_FIELD_SOURCES = {
   consultation_result: ['title', 'concludedAt', 'adoption', 'region'],
   rating_reply: ['target', 'repliedAt', 'reply', 'replier'],
   case_overdue: ['caseType', 'step', 'dueOn', 'region', 'caseNo'],
+  followup_overdue: ['target', 'level', 'dueOn', 'region'],
 } as const satisfies Record<PushMessageType, readonly string[]>;
 export type PushFieldSource<T extends PushMessageType = PushMessageType> = (typeof PUSH_FIELD_SOURCES)[T][number];
 
@@ -77,6 +80,7 @@ export const pushTemplatesFileSchema = z
     consultation_result: templateOverride('consultation_result'),
     rating_reply: templateOverride('rating_reply'),
     case_overdue: templateOverride('case_overdue'),
+    followup_overdue: templateOverride('followup_overdue'),
   })
   .strict();
 export type PushTemplatesFile = z.infer<typeof pushTemplatesFileSchema>;

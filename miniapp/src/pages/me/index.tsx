@@ -97,6 +97,17 @@ function Profile() {
       </View>
 
       <View className={styles.section}>
+        <Text className={styles.sectionTitle}>好差评</Text>
+        <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.myRatings() })}>
+          <View className={styles.rowTexts}>
+            <Text className={styles.rowLabel}>我的评价</Text>
+            <Text className={styles.rowValue}>我给出的评价，不满意评价的核实答复和回访</Text>
+          </View>
+          <Text className={styles.rowAction}>进入 ›</Text>
+        </Pressable>
+      </View>
+
+      <View className={styles.section}>
         <Text className={styles.sectionTitle}>消息与提醒</Text>
         <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.subscriptionSettings })}>
           <View className={styles.rowTexts}>
@@ -145,6 +156,20 @@ function Profile() {
                 <Text className={styles.rowAction}>进入 ›</Text>
               </Pressable>
             ) : null}
+            <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.staffFollowups })}>
+              <View className={styles.rowTexts}>
+                <Text className={styles.rowLabel}>差评跟进</Text>
+                <Text className={styles.rowValue}>核实并答复居民的不满意评价，查看超期</Text>
+              </View>
+              <Text className={styles.rowAction}>进入 ›</Text>
+            </Pressable>
+            <Pressable className={styles.row} onPress={() => void Taro.navigateTo({ url: ROUTES.dashboard })}>
+              <View className={styles.rowTexts}>
+                <Text className={styles.rowLabel}>数据看板</Text>
+                <Text className={styles.rowValue}>满意率、差评办结、知晓率、送达率，导出 Excel 和年度报告</Text>
+              </View>
+              <Text className={styles.rowAction}>进入 ›</Text>
+            </Pressable>
             {user.staffRoles.map((r) => (
               <View key={r.id} className={styles.role}>
                 <Text className={styles.roleName}>角色：{ROLE_LABELS[r.role] ?? r.role}</Text>

@@ -26,6 +26,8 @@ const TARGET_REGION_SQL: Record<AuditTargetType, string> = {
   notice: 'SELECT r.path AS path FROM notice t JOIN region r ON r.id = t.region_id WHERE t.id = ?',
   case: 'SELECT r.path AS path FROM service_case t JOIN region r ON r.id = t.region_id WHERE t.id = ?',
   consultation: 'SELECT r.path AS path FROM consultation t JOIN region r ON r.id = t.region_id WHERE t.id = ?',
+  rating: 'SELECT r.path AS path FROM rating t JOIN region r ON r.id = t.region_id WHERE t.id = ?',
+  followup: 'SELECT r.path AS path FROM rating_followup t JOIN region r ON r.id = t.region_id WHERE t.id = ?',
 };
 
 /**

@@ -15,6 +15,6 @@ import { ContentCheckService } from './content-check.service';
   imports: [AuditModule, PushModule, WechatModule],
   controllers: [ConsultationsController, ConsultationCommentsController],
   providers: [ConsultationsService, CommentsService, AdoptionService, ContentCheckService, ConsultationClosingJob, ClaimThrottlerGuard],
-  exports: [ConsultationClosingJob],
+  exports: [ConsultationClosingJob, ContentCheckService],
 })
 export class ConsultationsModule {}

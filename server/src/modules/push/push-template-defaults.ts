@@ -58,4 +58,10 @@ export const DEFAULT_PUSH_TEMPLATES: Record<PushMessageType, PushTemplate> = {
     longTerm: true,
     fields: { thing1: 'caseType', phrase2: 'step', time3: 'dueOn', thing4: 'region', character_string5: 'caseNo' },
   },
+  followup_overdue: {
+    messageType: 'followup_overdue',
+    templateId: 'TPL_FOLLOWUP_OVERDUE',
+    longTerm: true,
+    fields: { thing1: 'target', phrase2: 'level', time3: 'dueOn', thing4: 'region' },
+  },
 };

@@ -4,6 +4,7 @@ import type { CaseDetailDto } from '@sunboard/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PageRoot } from '../../../components/PageRoot';
 import { Pressable } from '../../../components/Pressable';
+import { RatingBar } from '../../../components/RatingBar';
 import { SessionGate } from '../../../components/SessionGate';
 import { ErrorState, LoadingState } from '../../../components/StateView';
 import { describeError } from '../../../lib/api-error';
@@ -55,6 +56,7 @@ function CaseDetail({ id, justOpened }: { id: number | null; justOpened: boolean
       {justOpened && detail.canManage ? <NewCaseBanner detail={detail} /> : null}
       <CaseHeader detail={detail} />
       <ResultBox detail={detail} />
+      {detail.status === 'finished' && !detail.canManage ? <RatingBar targetType='case' targetId={detail.id} /> : null}
       <CorrectionBox detail={detail} />
       <StaffActions detail={detail} onChanged={setDetail} />
       <NextStepBox detail={detail} />

@@ -7,6 +7,7 @@ import { AttachmentList } from '../../../components/AttachmentList';
 import { TextAreaField } from '../../../components/form/TextAreaField';
 import { PageRoot } from '../../../components/PageRoot';
 import { Pressable } from '../../../components/Pressable';
+import { RatingBar } from '../../../components/RatingBar';
 import { SessionGate } from '../../../components/SessionGate';
 import { ErrorState, LoadingState } from '../../../components/StateView';
 import { describeError, fieldIssues } from '../../../lib/api-error';
@@ -217,6 +218,7 @@ function ConsultationDetail({ id, initialTarget }: { id: number | null; initialT
           ) : null}
         </View>
       ) : null}
+      {detail.status === 'concluded' ? <RatingBar targetType='consultation' targetId={detail.id} /> : null}
 
       {detail.staff ? (
         <View className={styles.actions}>

@@ -6,6 +6,7 @@ import { h5Attrs } from '../../../components/a11y';
 import { NoticeArticle } from '../../../components/NoticeArticle';
 import { PageRoot } from '../../../components/PageRoot';
 import { Pressable } from '../../../components/Pressable';
+import { RatingBar } from '../../../components/RatingBar';
 import { SessionGate } from '../../../components/SessionGate';
 import { ErrorState, LoadingState } from '../../../components/StateView';
 import { describeError } from '../../../lib/api-error';
@@ -129,6 +130,7 @@ function Detail({ id, onLoaded }: { id: number | null; onLoaded: (n: NoticeDetai
   return (
     <NoticeArticle notice={notice} onShowVersions={() => void Taro.navigateTo({ url: ROUTES.noticeVersions(notice.id) })}>
       {notice.status === 'published' ? <SubscribeThisKind notice={notice} /> : null}
+      {notice.status === 'published' ? <RatingBar targetType='notice' targetId={notice.id} kindLabel={notice.kind === 'service_guide' ? '办事指南' : undefined} /> : null}
       <ShareBar notice={notice} />
       {isStaff && notice.status === 'published' ? <PosterLink notice={notice} /> : null}
       <Pressable className={styles.back} onPress={back}>

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '差评跟进',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+});
