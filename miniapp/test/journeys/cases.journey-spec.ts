@@ -293,7 +293,8 @@ test('staff open a case, the resident claims it, staff move it two steps, the re
   // The home-visit photo, readable by the applicant.
   const photo = record.getByRole('img', { name: '入户调查现场.jpg' });
   await photo.waitFor();
-  await expect(photo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).resolves.toBe(true);
+  // The photo is fetched with the resident's token: wait until it has loaded (a broken image never gets a width).
+  await rpage.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await photo.elementHandle());
   const residentText = (await residentDetail.textContent()) ?? '';
   expect(residentText).not.toContain(PHONE);
   expect(residentText).not.toContain(ID_NUMBER);
