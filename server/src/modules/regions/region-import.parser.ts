@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { REGION_LEVEL_LABELS, type RegionLevel } from '@sunboard/shared';
 import { AppError } from '../../common/errors/app-error';
+import { assertZipWithinLimits, ZipRefused } from '../uploads/zip-guard';
 
 /**
  * Reading a region import file (xlsx or csv) into plain rows. Pure: no database, no request. The
@@ -304,10 +305,16 @@ export function rowsFromGrid(grid: Array<{ row: number; cells: string[] }>, form
 }
 
 async function xlsxGrid(buf: Buffer): Promise<Array<{ row: number; cells: string[] }>> {
-  const unpacked = declaredZipSize(buf);
-  if (unpacked === null) throw unsupported('无法读取该 xlsx 文件，请确认它是 Excel 表格（.xlsx）');
-  if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', '表格解压后内容过大，请分批导入', [{ path: 'file', reason: '表格解压后内容过大' }]);
+  // The declared sizes alone are not enough: a zip that lies about them would be unpacked in full
+  // by exceljs. The guard inflates every part with its declared size as a hard cap.
+  try {
+    assertZipWithinLimits(buf, MAX_XLSX_UNPACKED_BYTES);
+  } catch (err) {
+    if (!(err instanceof ZipRefused)) throw err;
+    if (err.problem === 'too_large' || err.problem === 'mismatch') {
+      throw new AppError('PAYLOAD_TOO_LARGE', '表格解压后内容过大，请分批导入', [{ path: 'file', reason: '表格解压后内容过大' }]);
+    }
+    throw unsupported('无法读取该 xlsx 文件，请确认它是 Excel 表格（.xlsx）');
   }
   const workbook = new ExcelJS.Workbook();
   try {
