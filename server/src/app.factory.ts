@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -7,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { securityHeaders } from './common/http/security-headers';
 import { genRequestId } from './common/logging/logger.options';
 import { setupOpenApi } from './common/openapi/setup-openapi';
 import { h5Root } from './common/static/h5-root';
@@ -36,7 +36,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   });
 
   const wechatOrigin = isFakeWechat(config) ? new URL(config.wechat.apiBase).origin : null;
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -50,6 +50,10 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 10, fields: 20 } });

@@ -26,7 +26,10 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
       charset: 'utf8mb4_unicode_ci',
       supportBigNumbers: true,
       bigNumberStrings: true,
-      extra: { connectionLimit: config.database.poolSize, connectTimeout: 10000, enableKeepAlive: true },
+      // `trace`: mysql2's promise API (which TypeORM uses) captures a stack trace before every query
+      // so a failed query's error points at its caller — about 3% of a feed request's CPU. Kept in
+      // development and tests, off in production, where the error's message and SQL state suffice.
+      extra: { connectionLimit: config.database.poolSize, connectTimeout: 10000, enableKeepAlive: true, trace: config.nodeEnv !== 'production' },
     };
   }
   const file = config.database.file === ':memory:' ? ':memory:' : resolve(config.database.file);
