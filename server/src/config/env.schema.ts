@@ -54,6 +54,8 @@ export const envSchema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(7 * 24 * 3600),
   /** base64 of 32 bytes: the AES-256-GCM key for personal data at rest. */
   DATA_KEY: z.string().optional(),
+  /** Comma-separated base64 keys that DATA_KEY replaced: still read, never written (docs/security.md, "Key rotation"). */
+  DATA_KEYS_OLD: csv,
   ADMIN_OPENIDS: csv,
   UPLOAD_DIR: z.string().default('./data/uploads'),
   /** Where the h5 build is served from; empty disables serving it. */
@@ -109,13 +111,20 @@ export interface AppConfig {
   wechat: { apiBase: string; appid: string; secret: string; timeoutMs: number };
   jwt: { secret: string; ttlSeconds: number };
   dataKey: string;
+  /** DATA_KEYS_OLD: earlier data keys, kept for reading values written before a rotation. */
+  dataKeysOld: string[];
   adminOpenids: string[];
   uploadDir: string;
   h5Dir: string | null;
   corsOrigins: string[];
   bodyLimitBytes: number;
   loginRateLimit: { limit: number; windowSeconds: number };
-  log: { level: string; pretty: boolean };
+  log: {
+    level: string;
+    pretty: boolean;
+    /** Not an environment setting: tests set it to capture every log line instead of writing to stdout. */
+    destination?: { write(line: string): unknown };
+  };
   seedDemo: boolean;
   trustProxy: boolean;
   /** CJK_FONT_PATH, or null to search the known system paths. */
@@ -166,6 +175,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Buffer.from(dataKey, 'base64').length !== 32) {
     throw new ConfigError('Invalid settings:\n  DATA_KEY: must be base64 of exactly 32 bytes');
   }
+  const badOld = e.DATA_KEYS_OLD.map((k, i) => (Buffer.from(k, 'base64').length === 32 ? null : i + 1)).filter((i) => i !== null);
+  if (badOld.length) {
+    throw new ConfigError(`Invalid settings:\n  DATA_KEYS_OLD: key ${badOld.join(', ')} is not base64 of exactly 32 bytes`);
+  }
   // A send (two calls at most: the client retries once after a token error) must fit inside a lease.
   if (e.PUSH_LEASE_SECONDS * 1000 < 2 * e.WECHAT_TIMEOUT_MS + 2000) {
     throw new ConfigError(
@@ -196,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     jwt: { secret: e.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS },
     dataKey,
+    dataKeysOld: e.DATA_KEYS_OLD,
     adminOpenids: e.ADMIN_OPENIDS,
     uploadDir: e.UPLOAD_DIR,
     h5Dir: e.H5_DIR ?? null,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { DataSource } from 'typeorm';
 import type { LoginResultDto, UserDto } from '@sunboard/shared';
 import { createApp } from '../../src/app.factory';
@@ -10,7 +11,7 @@ import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import { type AppConfig, loadConfig } from '../../src/config/env.schema';
 import { seedDemoIfEmpty } from '../../src/database/seeds/seed-demo-if-empty';
 import { createFakeWechat } from '../../src/fake-wechat/fake-wechat';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_APPID = 'wx_sunboard_test';
 export const TEST_SECRET = 'sunboard-test-wechat-secret';
@@ -43,13 +44,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+  /** Run on this database (e.g. to restart the app on the same data) and leave it in place on close. */
+  database?: TestDatabase;
+  /** Log through the app's real logger into this stream (LOG_LEVEL still applies) instead of no logging. */
+  logStream?: { write(line: string): unknown };
+}
+
 /**
  * The real AppModule on Fastify against a fresh, migrated database of the project's kind
  * (TEST_DB=sqlite|mysql), with a real fake-WeChat HTTP server on loopback.
  */
-export async function startTestApp(opts: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
   const fake = await createFakeWechat({ port: 0, host: '127.0.0.1', appid: TEST_APPID, secret: TEST_SECRET });
-  const database = await createTestDatabase();
+  const database = opts.database ?? (await createTestDatabase());
+  const ownDatabase = !opts.database;
   const uploadDir = mkdtempSync(join(tmpdir(), 'sunboard-uploads-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -64,15 +75,23 @@ export async function startTestApp(opts: { seedDemo?: boolean; env?: Record<stri
     DB_POOL_SIZE: '5',
     ...opts.env,
   });
+  if (opts.logStream) {
+    config.log = { ...config.log, destination: opts.logStream };
+    // nestjs-pino keeps the logger used outside a request context in a module-wide variable, made by
+    // the first app of the process: forget it, so this app's logs outside requests reach the stream too.
+    __resetOutOfContextForTests();
+  }
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createApp(config, { logger: false });
+    app = await createApp(config, { logger: !!opts.logStream });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
+    // Nest holds its own log calls until listen(), which the tests never call.
+    if (opts.logStream) app.flushLogs();
   } catch (err) {
     await app?.close().catch(() => undefined);
     await fake.close();
-    await database.drop();
+    if (ownDatabase) await database.drop();
     throw err;
   }
   const db = app.get(DataSource);
@@ -120,7 +139,7 @@ export async function startTestApp(opts: { seedDemo?: boolean; env?: Record<stri
     close: async () => {
       await app!.close();
       await fake.close();
-      await database.drop();
+      if (ownDatabase) await database.drop();
       rmSync(uploadDir, { recursive: true, force: true });
     },
   };
