@@ -239,6 +239,22 @@ describe('consultations', () => {
       expect(await count(c.id)).toBe(before);
     });
 
+    it('refuses a comment carrying an unmasked phone or ID number (comments are published), naming what it found', async () => {
+      const before = await count(c.id);
+      const writer = await newResident();
+      for (const [body, reason] of [
+        ['有事请打我电话 13812345678，谢谢。', '意见中含有手机号码，为保护个人信息，请删去后再提交'],
+        ['我的身份证号 410802199003071234 可以核实。', '意见中含有身份证号，为保护个人信息，请删去后再提交'],
+      ] as const) {
+        const res = await post(writer, c.id, { body });
+        expect(res.status).toBe(400);
+        expect(res.body.details).toEqual([{ path: 'body', reason }]);
+      }
+      // Masked numbers are fine.
+      expect((await post(writer, c.id, { body: '有事请打我电话 138****5678，谢谢。' })).status).toBe(201);
+      expect(await count(c.id)).toBe(before + 1);
+    });
+
     it('refuses a comment on another region’s consultation, and a paragraph of another consultation', async () => {
       const before = await count(c.id);
       const outside = await post(wang, c.id, { body: '我也想提点意见，可以吗？' });

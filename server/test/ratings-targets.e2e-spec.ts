@@ -127,6 +127,9 @@ describe('ratings: rating a target', () => {
       expect((await refused(w.residentA.token, { targetType: 'poster', targetId: id, level: 4 }, 400)).details![0].path).toBe('targetType');
       expect((await refused(w.residentA.token, { targetType: 'notice', targetId: id, level: 4, userId: w.residentB.id }, 400)).code).toBe('VALIDATION_FAILED');
       expect((await refused(w.residentA.token, { targetType: 'notice', targetId: id, level: 4, comment: '好'.repeat(501) }, 400)).details).toEqual([{ path: 'comment', reason: '评价内容不能超过 500 个字' }]);
+      expect((await refused(w.residentA.token, { targetType: 'notice', targetId: id, level: 2, comment: '打 139 1234 5678 没人接' }, 400)).details).toEqual([
+        { path: 'comment', reason: '评价内容中含有手机号码，为保护个人信息，请删去后再提交' },
+      ]);
     });
 
     it('without a login: 401', async () => {

@@ -20,6 +20,8 @@ describe('consultation page logic', () => {
     expect(validateComment('长'.repeat(1001), 3)).toEqual({ ok: false, error: '意见不能超过 1000 个字' });
     expect(validateComment(' 建议每小时一元。 ', 3)).toEqual({ ok: true, input: { body: '建议每小时一元。', paragraphId: 3 } });
     expect(validateComment('整体同意这个办法。', null)).toEqual({ ok: true, input: { body: '整体同意这个办法。' } });
+    // Said on the phone before sending: comments are published, numbers are not.
+    expect(validateComment('有事打我电话13812345678', null)).toEqual({ ok: false, error: '意见中含有手机号码，为保护个人信息，请删去后再提交' });
     expect(charHint('好的')).toBe('至少 5 个字，还差 3 个字');
     expect(charHint('五个字够了')).toBe('还可输入 995 个字');
     expect(charHint('长'.repeat(1003))).toBe('超出 3 个字，最多 1000 个字');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findPersonalData, PERSONAL_DATA_LABELS } from '../helpers/personal-data';
 
 /** A positive integer id, accepting the string form query strings and path params carry. */
 export const idSchema = z.coerce
@@ -31,4 +32,22 @@ export type CursorQuery = z.infer<typeof cursorQuerySchema>;
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/**
+ * Whether text a resident or staff member writes for others to read (a comment, a reply, a rating's
+ * comment) carries an unmasked ID, mobile or bank number: such text is refused, naming what was found,
+ * so nobody publishes their own or a neighbour's number by mistake (the app says so before sending).
+ */
+export function personalDataIssue(text: string, label: string): string | null {
+  const hit = findPersonalData(text)[0];
+  return hit ? `${label}中含有${PERSONAL_DATA_LABELS[hit.kind]}，为保护个人信息，请删去后再提交` : null;
+}
+
+/** A refinement for a text field: refused when `personalDataIssue` finds a number. */
+export function refuseUnmaskedPersonalData(label: string) {
+  return (s: string | undefined, ctx: z.RefinementCtx) => {
+    const issue = s ? personalDataIssue(s, label) : null;
+    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+  };
 }

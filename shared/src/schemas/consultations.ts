@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOMAIN_CODES, type Domain } from '../enums/domains';
-import { cursorQuerySchema, idSchema, text } from './common';
+import { cursorQuerySchema, idSchema, refuseUnmaskedPersonalData, text } from './common';
 import type { AttachmentDto } from './uploads';
 
 /**
@@ -204,7 +204,8 @@ const commentBody = z
   .string({ message: '意见内容必须是文字' })
   .trim()
   .refine((s) => [...s].length >= COMMENT_MIN_CHARS, { message: `意见至少 ${COMMENT_MIN_CHARS} 个字` })
-  .refine((s) => [...s].length <= COMMENT_MAX_CHARS, { message: `意见不能超过 ${COMMENT_MAX_CHARS} 个字` });
+  .refine((s) => [...s].length <= COMMENT_MAX_CHARS, { message: `意见不能超过 ${COMMENT_MAX_CHARS} 个字` })
+  .superRefine(refuseUnmaskedPersonalData('意见'));
 
 /** `POST /api/consultations/:id/comments`: on the whole draft (no paragraphId) or one paragraph. */
 export const createCommentSchema = z.object({
@@ -247,7 +248,7 @@ export const moderateCommentSchema = z
   });
 export type ModerateCommentInput = z.infer<typeof moderateCommentSchema>;
 
-export const replyCommentSchema = z.object({ body: text(1000, '回复内容') });
+export const replyCommentSchema = z.object({ body: text(1000, '回复内容').superRefine(refuseUnmaskedPersonalData('回复内容')) });
 export type ReplyCommentInput = z.infer<typeof replyCommentSchema>;
 
 export const moderationQueueQuerySchema = cursorQuerySchema.extend({
@@ -262,7 +263,7 @@ export const answerCommentsSchema = z.object({
       z.object({
         commentId: idSchema,
         adoption: z.enum(ADOPTIONS, { message: '采纳情况必须是 adopted（采纳）、partly（部分采纳）或 not_adopted（未采纳）' }),
-        reason: text(1000, '理由'),
+        reason: text(1000, '理由').superRefine(refuseUnmaskedPersonalData('理由')),
       }),
       { message: 'answers 必须是列表' },
     )
@@ -275,7 +276,7 @@ export type AnswerCommentsInput = z.infer<typeof answerCommentsSchema>;
 /** `POST /api/consultations/:id/conclude`: publish the adoption report. */
 export const concludeConsultationSchema = z.object({
   /** What changed in the draft because of the comments. */
-  changeSummary: text(5000, '修改情况说明'),
+  changeSummary: text(5000, '修改情况说明').superRefine(refuseUnmaskedPersonalData('修改情况说明')),
 });
 export type ConcludeConsultationInput = z.infer<typeof concludeConsultationSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorQuerySchema, idSchema, queryBoolean, text } from './common';
+import { cursorQuerySchema, idSchema, queryBoolean, refuseUnmaskedPersonalData, text } from './common';
 
 /**
  * 好差评: residents rate a notice (a 办事指南 is a notice of kind service_guide), a finished case or a
@@ -85,6 +85,7 @@ export const rateSchema = z
       .string({ message: '评价内容必须是文字' })
       .trim()
       .refine((s) => [...s].length <= RATING_COMMENT_MAX_CHARS, { message: `评价内容不能超过 ${RATING_COMMENT_MAX_CHARS} 个字` })
+      .superRefine(refuseUnmaskedPersonalData('评价内容'))
       .optional(),
   })
   .strict();
