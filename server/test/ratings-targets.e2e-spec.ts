@@ -288,3 +288,26 @@ describe('ratings: rating a target', () => {
     expect(res.body.paths['/api/ratings'].put.requestBody.content['application/json'].schema.properties.level).toMatchObject({ type: 'integer', minimum: 1, maximum: 5 });
   });
 });
+
+describe('ratings: the per-resident rate limit (RATING_RATE_LIMIT)', () => {
+  let t: TestApp;
+  let w: RatingWorld;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATING_RATE_LIMIT: '3' } });
+    w = await ratingWorld(t, 'rtl', 2);
+  });
+  afterAll(() => t?.close());
+
+  it('the 4th rating in a minute is 429 and changes nothing; another resident is unaffected', async () => {
+    const api = ratingApi(t);
+    const body = (level: number) => ({ targetType: 'notice', targetId: w.notices[0].id, level });
+    for (const level of [5, 4, 5]) expect((await api.rate(w.residentA.token, body(level))).status).toBe(200);
+    const before = await ratingCounts(t);
+    const over = await api.rate(w.residentA.token, body(3));
+    expect(over.status).toBe(429);
+    expect(over.body.code).toBe('RATE_LIMITED');
+    expect(await ratingCounts(t)).toEqual(before);
+    expect(Number((await t.db.query('SELECT level FROM rating WHERE target_id = ? AND user_id = ?', [w.notices[0].id, w.residentA.id]))[0].level)).toBe(5);
+    expect((await api.rate(w.residentB.token, body(4))).status).toBe(200);
+  });
+});

@@ -99,6 +99,8 @@ export const envSchema = z.object({
   WECHAT_PUSH_TOKEN: z.string().min(3).max(64).optional(),
   /** Working days a 差评 follow-up's owner has to verify and reply (docs/ratings.md). */
   RATING_FOLLOWUP_WORKING_DAYS: z.coerce.number().int().min(5).max(15).default(5),
+  /** Ratings (new or changed) a resident may send per minute. */
+  RATING_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
 });
 
 export type RawEnv = z.input<typeof envSchema>;
@@ -148,6 +150,8 @@ export interface AppConfig {
   wechatPushToken: string | null;
   /** RATING_FOLLOWUP_WORKING_DAYS: working days to reply to a 差评 (5–15). */
   ratingFollowupWorkingDays: number;
+  /** RATING_RATE_LIMIT: ratings per resident per minute. */
+  ratingRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -236,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     wechatPushToken: e.WECHAT_PUSH_TOKEN ?? (prod ? null : DEV_PUSH_TOKEN),
     ratingFollowupWorkingDays: e.RATING_FOLLOWUP_WORKING_DAYS,
+    ratingRateLimit: e.RATING_RATE_LIMIT,
   };
 }
 

@@ -71,6 +71,7 @@ export async function startTestApp(opts: StartOptions = {}): Promise<TestApp> {
     JWT_SECRET: 'sunboard-test-jwt-secret-0123456789',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '100000',
+    RATING_RATE_LIMIT: '100000',
     UPLOAD_DIR: uploadDir,
     DB_POOL_SIZE: '5',
     ...opts.env,

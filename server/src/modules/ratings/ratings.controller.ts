@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   type CursorQuery,
@@ -17,6 +17,7 @@ import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Public } from '../../common/decorators/public.decorator';
 import { ApiZodBody } from '../../common/openapi/api-zod-body.decorator';
 import { IdPipe, ZodPipe } from '../../common/pipes/zod-validation.pipe';
+import { RatingThrottlerGuard } from './rating-throttler.guard';
 import { RatingsService } from './ratings.service';
 
 /**
@@ -30,6 +31,7 @@ export class RatingsController {
   constructor(private readonly ratings: RatingsService) {}
 
   @Put()
+  @UseGuards(RatingThrottlerGuard)
   @ApiOperation({ summary: 'Rate a target, or change one’s rating within 7 days; levels 1–2 (差评) open a follow-up' })
   @ApiZodBody(rateSchema)
   rate(@CurrentUser() user: AuthUser, @Body(new ZodPipe(rateSchema)) body: RateInput): Promise<RatingDto> {

@@ -5,6 +5,7 @@ import { PushModule } from '../push/push.module';
 import { FollowupOverdueJob } from './followup-overdue.job';
 import { FollowupsController } from './followups.controller';
 import { FollowupsService } from './followups.service';
+import { RatingThrottlerGuard } from './rating-throttler.guard';
 import { RatingViews } from './rating-views.service';
 import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';
@@ -13,7 +14,7 @@ import { RatingsService } from './ratings.service';
 @Module({
   imports: [AuditModule, PushModule, ConsultationsModule],
   controllers: [RatingsController, FollowupsController],
-  providers: [RatingsService, FollowupsService, RatingViews, FollowupOverdueJob],
+  providers: [RatingsService, FollowupsService, RatingViews, FollowupOverdueJob, RatingThrottlerGuard],
   exports: [FollowupOverdueJob],
 })
 export class RatingsModule {}

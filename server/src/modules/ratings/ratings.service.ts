@@ -75,7 +75,11 @@ export class RatingsService {
     const id = await inTransaction(this.db, async (tx) => {
       const now = this.clock.now();
       const repo = tx.getRepository(Rating);
-      const current = await repo.findOne({ where: { targetType: body.targetType, targetId: body.targetId, userId: user.id }, ...this.lock(tx) });
+      // Lock only a rating that exists. On MariaDB/MySQL a locking read that finds no row takes a gap
+      // lock, and two residents' first ratings of one target then deadlock on each other's gap when
+      // they insert; a first rating relies on the unique key instead (a same-resident race: 409).
+      const found = await repo.findOne({ where: { targetType: body.targetType, targetId: body.targetId, userId: user.id } });
+      const current = found ? await repo.findOne({ where: { id: found.id }, ...this.lock(tx) }) : null;
       if (!current) {
         const saved = await repo.save(
           repo.create({
