@@ -42,7 +42,16 @@ export function loggerOptions(config: AppConfig): Params {
   };
   return {
     pinoHttp: config.log.destination ? [options, config.log.destination] : options,
-    // Every method: RequestMethod.GET is 0, so a bare 0 here logged GET requests only.
-    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+    // Every method: RequestMethod.GET is 0, so a bare 0 here logged GET requests only. The per-request
+    // logger (child loggers with the serialised request, an AsyncLocalStorage context) is mounted only
+    // when request lines are written (level info or finer): at warn or error it would cost about 5% of
+    // a feed request's CPU to log nothing — failures are logged by AllExceptionsFilter with their
+    // request id either way.
+    forRoutes: logsRequests(config.log.level) ? [{ path: '*path', method: RequestMethod.ALL }] : [],
   };
+}
+
+/** Whether a level writes pino-http's one line per request (it logs them at info). */
+export function logsRequests(level: string): boolean {
+  return ['trace', 'debug', 'info'].includes(level);
 }
