@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   WECHAT_UNAVAILABLE: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '系统暂时无法读写数据，请稍后重试' },
   STORAGE_FULL: { status: 507, message: '存储空间已满，文件没有保存，请联系管理员' },
   STORAGE_UNAVAILABLE: { status: 503, message: '文件存储暂时不可用，文件没有保存，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },

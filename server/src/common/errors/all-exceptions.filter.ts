@@ -7,6 +7,7 @@ import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { ERROR_CODES, type ErrorBody, type ErrorCode, toFieldIssues } from '@sunboard/shared';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { h5Root } from '../static/h5-root';
@@ -22,6 +23,9 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
+
+/** Retry-After on a 503 DATABASE_UNAVAILABLE: a restarting database is usually back within seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own errors (body parsing, size, content type) carry `statusCode` and a `code` like FST_ERR_CTP_*. */
 interface FastifyLikeError {
@@ -51,7 +55,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const { status, body } = this.toResponse(exception, String(request.id));
-    if (status >= 500) {
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      // Expected while the database restarts: one short line per request, no stack; clients may retry.
+      const driver = exception as { code?: unknown; message?: unknown };
+      this.logger.warn({ requestId: body.requestId, route: request.routeOptions?.url, dbError: String(driver.code ?? driver.message ?? '').slice(0, 80) }, 'database unavailable');
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (status >= 500) {
       this.logger.error(
         { err: exception, requestId: body.requestId, method: request.method, route: request.routeOptions?.url },
         'request failed',
@@ -79,6 +88,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
       return make(code, status);
     }
+    if (isDatabaseUnavailable(exception)) return make('DATABASE_UNAVAILABLE', 503);
     if (exception instanceof QueryFailedError) {
       const driverCode = (exception as unknown as { code?: string }).code ?? '';
       if (/ER_DUP_ENTRY|SQLITE_CONSTRAINT_UNIQUE|SQLITE_CONSTRAINT_PRIMARYKEY/.test(driverCode)) return make('CONFLICT', 409);

@@ -13,9 +13,14 @@ export interface ResultCounts {
   failed: number;
   retried: number;
   released: number;
+  /** Given back uncharged while WeChat was down (WechatGate): tried and unanswered, or not tried. */
+  waited: number;
 }
 
-type Entry = { row: ClaimedRow; outcome: SendOutcome | { kind: 'release' }; at: Date };
+/** WeChat is down (WechatGate): back to the queue due in `delayMs`, the claim's attempt not counted, never `failed`. */
+export type WaitResult = { kind: 'wait'; error: string; delayMs: number };
+
+type Entry = { row: ClaimedRow; outcome: SendOutcome | WaitResult | { kind: 'release' }; at: Date };
 
 const CHUNK = 500;
 
@@ -39,9 +44,10 @@ const chunks = <T>(xs: T[]): T[][] => Array.from({ length: Math.ceil(xs.length /
  * first result back to gather more. The window is kept short because a result not yet written is what
  * a crash turns into a duplicate (the row is sent again after its lease). A retryable failure becomes
  * a retry with backoff, or `failed` once the row has had `maxAttempts`; 43101 also marks the credit spent.
+ * A `wait` (WeChat down) goes back to the queue without counting the attempt.
  */
 export class OutboxResults {
-  readonly counts: ResultCounts = { sent: 0, refused: 0, failed: 0, retried: 0, released: 0 };
+  readonly counts: ResultCounts = { sent: 0, refused: 0, failed: 0, retried: 0, released: 0, waited: 0 };
   private pending: Entry[] = [];
   private readonly active = new Set<Promise<void>>();
   private readonly mysql: boolean;
@@ -65,7 +71,7 @@ export class OutboxResults {
     return this.pending.length;
   }
 
-  add(row: ClaimedRow, outcome: SendOutcome | { kind: 'release' }): void {
+  add(row: ClaimedRow, outcome: SendOutcome | WaitResult | { kind: 'release' }): void {
     this.pending.push({ row, outcome, at: new Date() });
     if (this.pending.length >= this.opts.flushSize || this.opts.flushDelayMs <= 0) this.schedule(0);
     else this.schedule(this.opts.flushDelayMs);
@@ -114,6 +120,7 @@ export class OutboxResults {
         if (k === 'sent') this.counts.sent++;
         else if (k === 'refused') this.counts.refused++;
         else if (k === 'release') this.counts.released++;
+        else if (k === 'wait') this.counts.waited++;
         else if (k === 'failed' || e.row.attempts >= this.opts.maxAttempts) this.counts.failed++;
         else this.counts.retried++;
       }
@@ -142,6 +149,7 @@ export class OutboxResults {
       const failed: Array<{ id: number; error: string }> = [];
       const retry: Array<{ id: number; nextAttemptAt: string; error: string }> = [];
       const release: number[] = [];
+      const wait: Array<{ id: number; nextAttemptAt: string; error: string }> = [];
       for (const { row, outcome, at: when } of entries) {
         switch (outcome.kind) {
           case 'sent':
@@ -161,6 +169,9 @@ export class OutboxResults {
           case 'release':
             release.push(row.id);
             break;
+          case 'wait':
+            wait.push({ id: row.id, error: outcome.error, nextAttemptAt: toSqlTime(new Date(when.getTime() + outcome.delayMs)) });
+            break;
         }
       }
       for (const part of chunks(sent)) statements.push(markSentSql(part, token, at));
@@ -168,6 +179,7 @@ export class OutboxResults {
       for (const part of chunks(failed)) statements.push(markFinalSql('failed', part, token, at));
       for (const part of chunks(retry)) statements.push(markRetrySql(part, token, at));
       for (const part of chunks(release)) statements.push(releaseSql(part, token, at));
+      for (const part of chunks(wait)) statements.push(markRetrySql(part, token, at, { uncharged: true }));
     }
     return { statements, spent };
   }

@@ -103,6 +103,18 @@ describe('outbox SQL (on SQLite)', () => {
     expect(o.row(1).status).toBe('sent');
   });
 
+  it('gives rows back uncharged while WeChat is down, never below one attempt (the credit stays taken)', () => {
+    const o = outbox();
+    for (let i = 1; i <= 2; i++) o.insert.run(`k${i}`, i, `o_${i}`, 0, now);
+    o.db.prepare('UPDATE push_outbox SET attempts = 2 WHERE id = 2').run();
+    o.run(markSendingSql([1, 2], 'w1#9', later, now));
+    expect([o.row(1).attempts, o.row(2).attempts]).toEqual([1, 3]);
+    const waiting = [1, 2].map((id) => ({ id, nextAttemptAt: later, error: 'waiting: WeChat unreachable' }));
+    expect(o.run(markRetrySql(waiting, 'w1#9', now, { uncharged: true }))).toBe(2);
+    expect(o.row(1)).toMatchObject({ status: 'queued', attempts: 1, next_attempt_at: later, worker_id: null, last_error: 'waiting: WeChat unreachable' });
+    expect(o.row(2)).toMatchObject({ status: 'queued', attempts: 2 });
+  });
+
   it('reaps expired leases back to the queue, or to failed once attempts are used up', () => {
     const o = outbox();
     for (let i = 1; i <= 3; i++) o.insert.run(`k${i}`, i, `o_${i}`, 0, now);

@@ -89,15 +89,25 @@ export function markFinalSql(status: 'refused' | 'failed', rows: ReadonlyArray<{
   };
 }
 
-/** Back to the queue with each row's next attempt time and error; the lease and token are cleared. */
-export function markRetrySql(rows: ReadonlyArray<{ id: number; nextAttemptAt: string; error: string }>, token: string, now: string): Statement {
+/**
+ * Back to the queue with each row's next attempt time and error; the lease and token are cleared.
+ * `uncharged` (WeChat was down, the claim is not counted — WechatGate): the claim's attempt is taken
+ * back, but never below 1, since a row with `attempts = 0` would take a second subscribe credit.
+ */
+export function markRetrySql(
+  rows: ReadonlyArray<{ id: number; nextAttemptAt: string; error: string }>,
+  token: string,
+  now: string,
+  opts: { uncharged?: boolean } = {},
+): Statement {
   const ids = rows.map((r) => r.id);
   const next = caseById(rows.map((r) => [r.id, r.nextAttemptAt] as const));
   const error = caseById(rows.map((r) => [r.id, r.error] as const));
   const where = guard(ids, token);
+  const refund = opts.uncharged ? 'attempts = CASE WHEN attempts > 1 THEN attempts - 1 ELSE attempts END, ' : '';
   return {
     sql:
-      `UPDATE push_outbox SET status = 'queued', next_attempt_at = ${next.sql}, last_error = ${error.sql}, ` +
+      `UPDATE push_outbox SET status = 'queued', ${refund}next_attempt_at = ${next.sql}, last_error = ${error.sql}, ` +
       `worker_id = NULL, lease_until = NULL, updated_at = ? ${where.sql}`,
     params: [...next.params, ...error.params, now, ...where.params],
   };

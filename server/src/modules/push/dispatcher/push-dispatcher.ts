@@ -7,10 +7,12 @@ import type { CreditsService } from '../credits.service';
 import type { DispatcherSettings } from './dispatcher-settings';
 import { claimLimit, tooLateToSend } from './lease';
 import { type ClaimedRow, OutboxClaimer } from './outbox-claimer';
-import { OutboxResults, type ResultCounts } from './outbox-results';
+import { OutboxResults, type ResultCounts, type WaitResult } from './outbox-results';
 import { pendingSql } from './outbox.sql';
-import { classifySendError, clip, type SendOutcome } from './send-outcome';
+import { classifySendError, clip, type SendOutcome, wechatUnreachable } from './send-outcome';
 import { TokenBucket } from './token-bucket';
+import { WechatApiError, WechatTransportError } from '../../wechat/wechat.errors';
+import { MAX_PROBE_PAUSE_MS, WECHAT_DOWN_AFTER, WechatGate } from './wechat-gate';
 
 export interface DispatchReport extends ResultCounts {
   claimed: number;
@@ -53,6 +55,9 @@ export class PushDispatcher {
   private readonly claimer: OutboxClaimer;
   private readonly results: OutboxResults;
   private readonly bucket: TokenBucket;
+  /** Whether WeChat answers at all: while it does not, nothing is claimed and nothing is charged. */
+  private readonly gate: WechatGate;
+  private gateShutAt = 0;
   private readonly report: DispatchReport;
   private loop: Promise<void> | null = null;
   private stopping = false;
@@ -84,6 +89,11 @@ export class PushDispatcher {
       (m) => logger.warn(m),
     );
     this.bucket = new TokenBucket(settings.ratePerSecond);
+    this.gate = new WechatGate({
+      threshold: WECHAT_DOWN_AFTER,
+      firstPauseMs: settings.retryBaseMs,
+      maxPauseMs: Math.max(settings.retryBaseMs, Math.min(settings.retryMaxMs, MAX_PROBE_PAUSE_MS)),
+    });
     this.report = { ...this.results.counts, claimed: 0, deferred: 0, noCredit: 0, reaped: 0 };
   }
 
@@ -166,19 +176,24 @@ export class PushDispatcher {
     await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, rows.length) }, lane));
   }
 
-  private async sendOne(row: ClaimedRow): Promise<void> {
+  /** `probe`: the one message sent while WeChat is taken to be down, to find out whether it is back. */
+  private async sendOne(row: ClaimedRow, probe = false): Promise<void> {
     if (tooLateToSend(new Date(), row.leaseUntil, this.settings)) {
+      if (probe) this.gate.cancelProbe();
       this.results.add(row, { kind: 'release' });
       return;
     }
     await this.bucket.acquire();
     let outcome: SendOutcome;
+    /** Did WeChat answer? null: the failure says nothing about WeChat (bad row data, a database error). */
+    let reached: boolean | null = true;
     try {
       const data = JSON.parse(row.data) as Record<string, string>;
       const { msgid } = await this.sender.send({ touser: row.openid, templateId: row.templateId, page: row.page ?? undefined, data });
       outcome = { kind: 'sent', msgid };
     } catch (err) {
       outcome = err instanceof SyntaxError ? { kind: 'failed', error: `bad data JSON in the outbox row: ${err.message}`.slice(0, 255) } : classifySendError(err);
+      reached = err instanceof WechatApiError || err instanceof WechatTransportError ? !wechatUnreachable(err) : null;
       // 43101 after an attempt that went unanswered (a timeout, a dropped connection, a worker that
       // died mid-send): that attempt may have reached WeChat and used the credit (WeChat has no way
       // to ask). Still refused — but say so.
@@ -186,7 +201,30 @@ export class PushDispatcher {
         outcome = { kind: 'refused', error: clip(`${outcome.error}; an earlier attempt went unanswered (${row.lastError!.split(':')[0]}) and may have been delivered`) };
       }
     }
-    this.results.add(row, outcome);
+    if (reached === null) {
+      if (probe) this.gate.cancelProbe();
+    } else {
+      this.recordReach(reached, probe, outcome.kind === 'sent' ? '' : outcome.error);
+    }
+    // WeChat is down: the attempt is not charged (the row's attempts are for WeChat's own answers).
+    if (reached === false && !this.gate.open && outcome.kind === 'retry') this.results.add(row, this.waitResult(outcome.error));
+    else this.results.add(row, outcome);
+  }
+
+  private recordReach(reached: boolean, probe: boolean, error: string): void {
+    const wasOpen = this.gate.open;
+    this.gate.record(reached, probe, error);
+    if (wasOpen && !this.gate.open) {
+      this.gateShutAt = Date.now();
+      this.logger.warn(`WeChat unreachable (${WECHAT_DOWN_AFTER} sends in a row without an answer; last: ${error}): sending paused, one probe at a time until it answers`);
+    } else if (!wasOpen && this.gate.open) {
+      this.logger.log(`WeChat answers again: sending resumed after ${((Date.now() - this.gateShutAt) / 1000).toFixed(1)} s`);
+    }
+  }
+
+  /** A row given back while WeChat is down: due when the next probe may go, its attempt not counted. */
+  private waitResult(error = this.gate.lastError): WaitResult {
+    return { kind: 'wait', error: clip(`waiting for WeChat: ${error}`), delayMs: this.gate.msUntilProbe() };
   }
 
   /**
@@ -213,8 +251,12 @@ export class PushDispatcher {
       if (Date.now() - this.lastReap > Math.min(5000, leaseMs / 4)) {
         await this.reapNow().catch((err: Error) => this.logger.error(`reaping failed: ${err.message}`));
       }
+      // WeChat down: claim nothing until the pause is over, then one row at a time (the probe).
+      const shut = !this.gate.open;
+      if (shut) idleUntil = Math.max(idleUntil, Date.now() + this.gate.msUntilProbe());
       while (claiming < maxClaims && queue.length + claiming * claimSize < concurrency && Date.now() >= idleUntil) {
-        const limit = claimLimit({ ...this.settings, buffered: queue.length + inFlight + claiming * claimSize });
+        if (shut && (claiming || queue.length || inFlight)) break;
+        const limit = shut ? 1 : claimLimit({ ...this.settings, buffered: queue.length + inFlight + claiming * claimSize });
         if (limit <= 0) break;
         claiming++;
         this.claimer.claim(limit).then(
@@ -234,8 +276,13 @@ export class PushDispatcher {
       }
       while (inFlight < concurrency && queue.length) {
         const row = queue.shift()!;
+        const probe = !this.gate.open && this.gate.takeProbe();
+        if (!this.gate.open && !probe) {
+          this.results.add(row, this.waitResult());
+          continue;
+        }
         inFlight++;
-        void this.sendOne(row).finally(() => {
+        void this.sendOne(row, probe).finally(() => {
           inFlight--;
           notify();
         });

@@ -1,5 +1,5 @@
 import { WechatApiError, WechatTransportError } from '../../wechat/wechat.errors';
-import { classifySendError, clip } from './send-outcome';
+import { classifySendError, clip, wechatUnreachable } from './send-outcome';
 
 const api = (code: number, msg = 'x rid: 1') => new WechatApiError(code, msg, 'subscribe_send');
 
@@ -37,5 +37,22 @@ describe('classifySendError', () => {
   it('keeps last_error within 255 characters', () => {
     expect(classifySendError(api(40003, 'y'.repeat(1000))).error.length).toBe(255);
     expect(clip('abc', 255)).toBe('abc');
+  });
+});
+
+describe('wechatUnreachable', () => {
+  it('is true when WeChat gave no answer: refused or dropped connections, timeouts, 5xx', () => {
+    expect(wechatUnreachable(new WechatTransportError('network', 'subscribe_send', 'connect ECONNREFUSED'))).toBe(true);
+    expect(wechatUnreachable(new WechatTransportError('timeout', 'subscribe_send', 'no answer within 5000 ms'))).toBe(true);
+    expect(wechatUnreachable(new WechatTransportError('http', 'subscribe_send', 'HTTP 502', 502))).toBe(true);
+    expect(wechatUnreachable(new WechatTransportError('network', 'stable_token', 'fetch failed'))).toBe(true);
+  });
+
+  it('is false for any answer: errcodes (even -1), a 4xx, an unreadable body, other errors', () => {
+    expect(wechatUnreachable(api(-1))).toBe(false);
+    expect(wechatUnreachable(api(45011))).toBe(false);
+    expect(wechatUnreachable(new WechatTransportError('http', 'subscribe_send', 'HTTP 404', 404))).toBe(false);
+    expect(wechatUnreachable(new WechatTransportError('parse', 'subscribe_send', 'unreadable answer'))).toBe(false);
+    expect(wechatUnreachable(new Error('boom'))).toBe(false);
   });
 });

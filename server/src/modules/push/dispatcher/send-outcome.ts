@@ -41,3 +41,13 @@ export function classifySendError(err: unknown): Exclude<SendOutcome, { kind: 's
   }
   return { kind: 'retry', error: clip(`unexpected: ${err instanceof Error ? err.message : String(err)}`) };
 }
+
+/**
+ * True when the send got no answer from WeChat at all — the connection was refused or dropped, the
+ * call timed out, or something in between answered 5xx — as opposed to an answer (even an errcode,
+ * a 4xx or an unreadable body). What the dispatcher's WechatGate counts to tell that WeChat is down.
+ */
+export function wechatUnreachable(err: unknown): boolean {
+  if (!(err instanceof WechatTransportError)) return false;
+  return err.kind === 'network' || err.kind === 'timeout' || (err.kind === 'http' && (err.status ?? 500) >= 500);
+}
