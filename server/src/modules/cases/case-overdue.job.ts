@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ROLE_LABELS, type StaffRole } from '@sunboard/shared';
 import { startOfBusinessDate } from '../../common/clock/business-date';
 import { Clock } from '../../common/clock/clock';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { inTransaction } from '../../database/transaction';
@@ -44,11 +45,8 @@ export interface OverduePass {
  * Not started under NODE_ENV=test, where tests call runOnce().
  */
 @Injectable()
-export class CaseOverdueJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CaseOverdueJob extends PeriodicJob {
   static readonly INTERVAL_MS = 10 * 60_000;
-  private readonly logger = new Logger('CaseOverdue');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -56,28 +54,12 @@ export class CaseOverdueJob implements OnApplicationBootstrap, OnApplicationShut
     private readonly clock: Clock,
     private readonly calendar: WorkingCalendar,
     private readonly outbox: OutboxWriter,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.timer = setInterval(() => void this.tick(), CaseOverdueJob.INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super('CaseOverdue', CaseOverdueJob.INTERVAL_MS, config.nodeEnv !== 'test');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce().catch((err: Error) => this.logger.error({ err: err.message }, 'overdue pass failed'));
-    try {
-      await this.running;
-    } finally {
-      this.running = null;
-    }
+  protected pass(): Promise<unknown> {
+    return this.runOnce();
   }
 
   async runOnce(): Promise<OverduePass> {

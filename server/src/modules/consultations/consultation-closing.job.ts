@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { Clock } from '../../common/clock/clock';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { inTransaction } from '../../database/transaction';
 import { OutboxWriter } from '../push/outbox-writer';
 import { Consultation } from './consultation.entity';
@@ -20,43 +21,20 @@ export const CLOSING_REMINDER_MS = 24 * 3600_000;
  * runOnce(now).
  */
 @Injectable()
-export class ConsultationClosingJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ConsultationClosingJob extends PeriodicJob {
   static readonly INTERVAL_MS = 60_000;
-  private readonly logger = new Logger('ConsultationClosing');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly outbox: OutboxWriter,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv !== 'test') {
-      this.timer = setInterval(() => void this.tick(), ConsultationClosingJob.INTERVAL_MS);
-      this.timer.unref();
-    }
+  ) {
+    super('ConsultationClosing', ConsultationClosingJob.INTERVAL_MS, config.nodeEnv !== 'test');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  async tick(): Promise<number> {
-    if (this.running) return 0;
-    this.running = this.runOnce(this.clock.now()).catch((err: Error) => {
-      this.logger.error({ err: err.message }, 'closing reminders failed');
-      return 0;
-    });
-    try {
-      return await this.running;
-    } finally {
-      this.running = null;
-    }
+  protected pass(): Promise<unknown> {
+    return this.runOnce(this.clock.now());
   }
 
   /** Sends the reminders due at `now`; returns the messages written. */

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RATING_LEVEL_LABELS, type RatingLevel, type StaffRole } from '@sunboard/shared';
 import { startOfBusinessDate } from '../../common/clock/business-date';
 import { Clock } from '../../common/clock/clock';
+import { PeriodicJob } from '../../common/jobs/periodic-job';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { inTransaction } from '../../database/transaction';
@@ -50,11 +51,8 @@ export interface FollowupPass {
  * Not started under NODE_ENV=test, where tests call runOnce().
  */
 @Injectable()
-export class FollowupOverdueJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FollowupOverdueJob extends PeriodicJob {
   static readonly INTERVAL_MS = 10 * 60_000;
-  private readonly logger = new Logger('FollowupOverdue');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -63,28 +61,12 @@ export class FollowupOverdueJob implements OnApplicationBootstrap, OnApplication
     private readonly calendar: WorkingCalendar,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.timer = setInterval(() => void this.tick(), FollowupOverdueJob.INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super('FollowupOverdue', FollowupOverdueJob.INTERVAL_MS, config.nodeEnv !== 'test');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce().catch((err: Error) => this.logger.error({ err: err.message }, 'follow-up pass failed'));
-    try {
-      await this.running;
-    } finally {
-      this.running = null;
-    }
+  protected pass(): Promise<unknown> {
+    return this.runOnce();
   }
 
   async runOnce(): Promise<FollowupPass> {
