@@ -13,14 +13,12 @@
  * Needs `npm run build:server && npm run build:h5` beforehand.
  * Screenshots: test-results/journeys/cases-*.png
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CaseDetailDto } from '@sunboard/shared';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sharp = require('sharp') as typeof import('sharp');
-import { assertBuilt, checkPageBasics, launchChromium, openPhone, screenshot, SHOTS, startStack, taroPage, eventually, type DeliveredMessage } from './support/journey-kit';
+import { checkPageBasics, type DeliveredMessage, eventually, type JourneyRig, openPhone, screenshot, SHOTS, type Stack, startJourney, taroPage } from './support/journey-kit';
 import * as kit from './support/journey-kit';
 
 const GRID_WORKER = 'o_demo_grid_guangming';
@@ -36,9 +34,10 @@ const REASON = '家庭人均收入高于本地低保标准';
 
 jest.setTimeout(300_000);
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+let stack: Stack;
 let browser: Browser;
 let workDir: string;
+let rig: JourneyRig | undefined;
 let photoPath: string;
 const pageErrors: string[] = [];
 /** Answers the journey provokes on purpose (the claim with a wrong phone number). */
@@ -60,27 +59,14 @@ const chineseDate = (d: string) => {
 };
 
 beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-cases-'));
+  rig = await startJourney('cases', { push: true });
+  ({ stack, browser, workDir } = rig);
   // The photo taken at the home visit (入户调查).
   photoPath = path.join(workDir, '入户调查现场.jpg');
   await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 170, b: 120 } } }).jpeg().toFile(photoPath);
-  stack = await startStack({
-    sqliteFile: path.join(workDir, 'journey.sqlite'),
-    seedDemo: true,
-    port: 0,
-    // As `npm start` runs it (see the inbox journey): the dispatcher in-process, quiet hours off.
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PUSH_DISPATCHER: 'true', PUSH_QUIET_HOURS: 'off', PUSH_POLL_MS: '200' },
-  });
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 test('staff open a case, the resident claims it, staff move it two steps, the resident follows the timeline and the reminders', async () => {
   // ── 1. The grid worker: 我的 → 办件管理 → 登记新办件 ──────────────────────────────────────────────

@@ -15,12 +15,10 @@
  * Needs `npm run build:server && npm run build:h5` beforehand.
  * Screenshots: test-results/journeys/consultation-*.png
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ConsultationDetailDto, UserDto } from '@sunboard/shared';
-import { assertBuilt, checkPageBasics, launchChromium, openPhone, screenshot, SHOTS, startStack, taroPage, eventually, type DeliveredMessage } from './support/journey-kit';
+import { checkPageBasics, type DeliveredMessage, eventually, type JourneyRig, openPhone, screenshot, SHOTS, type Stack, startJourney, taroPage } from './support/journey-kit';
 import * as kit from './support/journey-kit';
 
 const REVIEWER = 'o_demo_reviewer_mazhuang';
@@ -34,9 +32,9 @@ const PERIOD_MS = 75_000;
 
 jest.setTimeout(300_000);
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+let stack: Stack;
 let browser: Browser;
-let workDir: string;
+let rig: JourneyRig | undefined;
 const pageErrors: string[] = [];
 /** Answers the journey provokes on purpose: none reach the server (the short comment is caught on the phone). */
 const expectedErrors: RegExp[] = [];
@@ -51,23 +49,11 @@ async function tab(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-consultation-'));
-  stack = await startStack({
-    sqliteFile: path.join(workDir, 'journey.sqlite'),
-    seedDemo: true,
-    port: 0,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PUSH_DISPATCHER: 'true', PUSH_QUIET_HOURS: 'off', PUSH_POLL_MS: '200' },
-  });
-  browser = await launchChromium();
+  rig = await startJourney('consultation', { push: true });
+  ({ stack, browser } = rig);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 test('a resident comments on article 3, staff answer it, the resident reads the answer', async () => {
   // ── 0. The reviewer publishes the draft (API), open from now for one minute ────────────────────────

@@ -12,22 +12,20 @@
  * Needs `npm run build:server && npm run build:h5` beforehand.
  * Screenshots: test-results/journeys/inbox-*.png
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  assertBuilt,
   checkPageBasics,
+  type DeliveredMessage,
   escapeRegExp,
-  launchChromium,
+  eventually,
+  type JourneyRig,
   openPhone,
   screenshot,
   SHOTS,
-  startStack,
+  type Stack,
+  startJourney,
   taroPage,
-  type DeliveredMessage,
-  eventually,
 } from './support/journey-kit';
 import * as kit from './support/journey-kit';
 
@@ -46,9 +44,9 @@ interface TemplateDto {
 }
 jest.setTimeout(300_000);
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+let stack: Stack;
 let browser: Browser;
-let workDir: string;
+let rig: JourneyRig | undefined;
 const pageErrors: string[] = [];
 
 const shot = (page: Page, name: string, fullPage = false) => screenshot(page, 'inbox', name, fullPage);
@@ -74,26 +72,11 @@ async function fakeCredits(openid: string, templateId: string): Promise<number> 
 }
 
 beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-inbox-'));
-  stack = await startStack({
-    sqliteFile: path.join(workDir, 'journey.sqlite'),
-    seedDemo: true,
-    port: 0,
-    // As `npm start` runs it: NODE_ENV=development (jest sets test, under which the server leaves the
-    // dispatcher to the tests), the dispatcher in-process. Quiet hours off: the 公示 is not urgent and
-    // the run may be at night. A short poll: delivery within a second.
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PUSH_DISPATCHER: 'true', PUSH_QUIET_HOURS: 'off', PUSH_POLL_MS: '200' },
-  });
-  browser = await launchChromium();
+  rig = await startJourney('inbox', { push: true });
+  ({ stack, browser } = rig);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 test('a resident subscribes, a reviewer approves, the message reaches the 消息 tab and the phone exactly once', async () => {
   const templatesRes = await fetch(`${stack.url}/api/push/templates`);

@@ -13,12 +13,11 @@
  * Needs `npm run build:server && npm run build:h5` beforehand.
  * Screenshots: test-results/journeys/ratings-*.png
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DashboardDto, RatingDto, StaffFollowupDto, YearlyReportDto } from '@sunboard/shared';
-import { assertBuilt, checkPageBasics, escapeRegExp, eventually, launchChromium, openPhone, screenshot, SHOTS, startStack, taroPage, type DeliveredMessage } from './support/journey-kit';
+import { checkPageBasics, type DeliveredMessage, escapeRegExp, eventually, type JourneyRig, openPhone, screenshot, SHOTS, type Stack, startJourney, taroPage } from './support/journey-kit';
 import * as kit from './support/journey-kit';
 
 const STAFF = 'o_demo_grid_guangming';
@@ -31,9 +30,9 @@ const FIXED = '已更正通知并公布值班表';
 
 jest.setTimeout(300_000);
 
-let stack: Awaited<ReturnType<typeof startStack>>;
+let stack: Stack;
 let browser: Browser;
-let workDir: string;
+let rig: JourneyRig | undefined;
 const pageErrors: string[] = [];
 
 const shot = (page: Page, name: string, fullPage = false) => screenshot(page, 'ratings', name, fullPage);
@@ -55,24 +54,11 @@ async function headline(page: Page, label: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(SHOTS, { recursive: true });
-  workDir = mkdtempSync(path.join(tmpdir(), 'sunboard-ratings-'));
-  stack = await startStack({
-    sqliteFile: path.join(workDir, 'journey.sqlite'),
-    seedDemo: true,
-    port: 0,
-    // As `npm start` runs it (see the inbox journey): the dispatcher in-process, quiet hours off.
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PUSH_DISPATCHER: 'true', PUSH_QUIET_HOURS: 'off', PUSH_POLL_MS: '200' },
-  });
-  browser = await launchChromium();
+  rig = await startJourney('ratings', { push: true });
+  ({ stack, browser } = rig);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 test('a resident rates 非常不满意, staff answer, the resident confirms, the dashboard figures move', async () => {
   const staffApi = await apiAs(STAFF);
@@ -113,7 +99,7 @@ test('a resident rates 非常不满意, staff answer, the resident confirms, the
   await board.getByRole('button', { name: '导出 Excel' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^满意度看板_光明社区_.+\.xlsx$/);
-  const saved = path.join(workDir, 'dashboard.xlsx');
+  const saved = path.join(rig!.workDir, 'dashboard.xlsx');
   await file.saveAs(saved);
   expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
 

@@ -3,7 +3,8 @@
  * flags this machine needs, a "phone" per person logged in through the fake WeChat, screenshots,
  * and the page checks every screen must pass (lang, title, a name on every control).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -20,6 +21,56 @@ export const { startStack } = require('../../../../scripts/lib/stack.js') as {
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const SHOTS = path.join(ROOT, 'test-results', 'journeys');
+
+/**
+ * The environment `npm start` gives the server when a journey waits for pushes: NODE_ENV=development
+ * (jest sets test, under which the server leaves the dispatcher to the tests), the dispatcher
+ * in-process, quiet hours off (the run may be at night) and a short poll (delivery within a second).
+ */
+export const PUSH_JOURNEY_ENV = { NODE_ENV: 'development', LOG_LEVEL: 'warn', PUSH_DISPATCHER: 'true', PUSH_QUIET_HOURS: 'off', PUSH_POLL_MS: '200' } as const;
+
+export interface JourneyRig {
+  stack: Stack;
+  browser: Browser;
+  /** A temporary folder of the journey's own (its SQLite file lives here), removed by close(). */
+  workDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * What a journey's beforeAll does: checks the builds, starts the stack on a fresh SQLite file with the
+ * demo seed (with PUSH_JOURNEY_ENV when `push`), and launches Chromium; close() undoes all of it.
+ */
+export async function startJourney(name: string, opts: { push?: boolean } = {}): Promise<JourneyRig> {
+  assertBuilt();
+  mkdirSync(SHOTS, { recursive: true });
+  const workDir = mkdtempSync(path.join(tmpdir(), `sunboard-${name}-`));
+  let stack: Stack | undefined;
+  try {
+    stack = await startStack({
+      sqliteFile: path.join(workDir, 'journey.sqlite'),
+      seedDemo: true,
+      port: 0,
+      env: { ...process.env, ...(opts.push ? PUSH_JOURNEY_ENV : {}) },
+    });
+    const browser = await launchChromium();
+    const started = stack;
+    return {
+      stack: started,
+      browser,
+      workDir,
+      close: async () => {
+        await browser.close();
+        await started.stop();
+        rmSync(workDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await stack?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+    throw err;
+  }
+}
 
 const CHROMIUM_ARGS = [
   '--headless',
