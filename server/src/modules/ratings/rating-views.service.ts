@@ -43,14 +43,10 @@ export class RatingViews {
       regionIds,
     );
     const paths = new Map(regions.map((r) => [Number(r.id), { path: r.path, parent: r.parent_path }]));
-    const raters: Array<{ id: number | string; display_name: string }> = await m.query(
-      `SELECT id, display_name FROM app_user WHERE id IN (${placeholders(ratings.length)})`,
-      ratings.map((r) => r.userId),
-    );
-    const raterNames = new Map(raters.map((u) => [Number(u.id), u.display_name]));
+    // The raters' names come with the repliers' in one query (shown masked).
     const [targets, ctx] = await Promise.all([
       this.targets(ratings, m),
-      this.context(m, [...ratings.map((r) => r.regionId), ...regionIds], list.map((f) => f.repliedBy ?? 0)),
+      this.context(m, [...ratings.map((r) => r.regionId), ...regionIds], [...list.map((f) => f.repliedBy ?? 0), ...ratings.map((r) => r.userId)]),
     ]);
     return list.map((f) => {
       const r = byId.get(f.ratingId)!;
@@ -60,7 +56,7 @@ export class RatingViews {
         escalatedPath: f.escalatedToRegionId !== null ? paths.get(f.escalatedToRegionId)?.path ?? null : null,
       };
       const target = targets.get(key(r)) ?? missingTargetRef(r, ctx.regionNames.get(r.regionId) ?? '');
-      return toStaffFollowupDto(f, r, target, maskName(raterNames.get(r.userId) ?? ''), ctx, staffActions(user, f, r, place));
+      return toStaffFollowupDto(f, r, target, maskName(ctx.userNames.get(r.userId) ?? ''), ctx, staffActions(user, f, r, place));
     });
   }
 
