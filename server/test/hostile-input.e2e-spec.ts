@@ -107,7 +107,8 @@ describe('hostile input', () => {
               if (typeof res.body !== 'object' || !res.body.code) throw new Error(`${res.status} without an error body: ${short(res.body)}`);
             }
           }),
-          { numRuns: RUNS, seed: SEED, endOnFailure: true },
+          // The valid call itself comes first, so the route is always seen past its validator too.
+          { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: template === undefined ? [] : [[{ kind: 'schema', body: template } as GeneratedBody]] },
         );
         // The run must have got past the validator at least once, or it tested only the validator.
         expect({ route: row.route, reachedService, statuses }).toEqual({ route: row.route, reachedService: true, statuses });

@@ -145,7 +145,9 @@ describe('GET /api/notices (resident feed) and GET /api/notices/:id', () => {
     const published: number[] = [];
     const pages = await allPages({ regionId: r, limit: 5 }, async (page) => {
       // Between pages, new notices are published: an ordinary one (it sorts to the top of the
-      // ordinary group, which may still lie ahead of the cursor), an urgent one and a pinned one.
+      // ordinary group, which may still lie ahead of the cursor), an urgent one and a pinned one —
+      // a few milliseconds after the page, so none shares the millisecond the walk started at.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       published.push((await makeNotice(t.db, { regionId: r })).id);
       if (page === 1) published.push((await makeNotice(t.db, { regionId: tree.district.id, urgent: true })).id);
       if (page === 2) published.push((await makeNotice(t.db, { regionId: tree.streetB.id, pinned: true })).id);
